@@ -1,0 +1,1 @@
+"""copydesk: an editorial quality linter for news articles."""

@@ -1,0 +1,17 @@
+"""Built-in check types, one module each."""
+
+from __future__ import annotations
+
+from linter.checks.base import Check
+from linter.checks.credit import MissingCredit
+from linter.checks.duplicated_headline import DuplicatedHeadline
+from linter.checks.name_style import NameStyle
+from linter.checks.quote_attribution import QuoteAttribution
+from linter.checks.repeated_paragraph import RepeatedParagraph
+from linter.checks.vague_sourcing import VagueSourcing
+from linter.hookspecs import hookimpl
+
+
+@hookimpl
+def copydesk_check_types() -> list[type[Check]]:
+    return [RepeatedParagraph, DuplicatedHeadline, QuoteAttribution, VagueSourcing, MissingCredit, NameStyle]

@@ -1,0 +1,97 @@
+"""What a check type is: the class a YAML rule names in its ``check`` field.
+
+A check type declares the parameters a rule may give it (validated when the
+rule file loads), the placeholders its messages may use, and the blocks it
+reads by default; ``check`` yields findings for one document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+import regex
+
+from linter.document import Block, Document, Role
+from linter.findings import Fix, Finding
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+REQUIRED = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """A rule parameter. ``kind`` is one of int, number, bool, str,
+    strings (a list of strings), regex (a pattern, compiled on load)."""
+
+    kind: str
+    default: Any = REQUIRED
+    help: str = ""
+
+    def convert(self, value: Any) -> Any:
+        """Return the value in the form the check uses, or raise ValueError
+        saying what is wrong."""
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"must be a whole number, not {value!r}")
+        elif self.kind == "number":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"must be a number, not {value!r}")
+        elif self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ValueError(f"must be true or false, not {value!r}")
+        elif self.kind == "str":
+            if not isinstance(value, str):
+                raise ValueError(f"must be a string, not {value!r}")
+        elif self.kind == "strings":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ValueError("must be a list of non-empty strings")
+            return tuple(value)
+        elif self.kind == "regex":
+            if not isinstance(value, str):
+                raise ValueError(f"must be a regular expression string, not {value!r}")
+            try:
+                return regex.compile(value, regex.V1)
+            except regex.error as error:
+                raise ValueError(f"invalid regular expression: {error}") from None
+        return value
+
+
+class Check:
+    """Base class of check types. Subclasses set ``name``, ``summary`` and
+    the class attributes below and implement ``check``."""
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    params: ClassVar[dict[str, Param]] = {}
+    fields: ClassVar[tuple[str, ...]] = ()
+    default_scope: ClassVar[tuple[str, ...]] = (Role.BODY,)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        self.rule = rule
+        self.context = context
+        self.options: dict[str, Any] = rule.params
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def blocks(self, doc: Document) -> Iterator[Block]:
+        return doc.blocks_in(self.rule.scope)
+
+    def finding(self, doc: Document, start: int, end: int, fix: Fix | None = None, **fields: Any) -> Finding:
+        """A finding of this rule over ``start``..``end`` of the document,
+        its message filled from ``fields`` and the matched ``text``."""
+        fields.setdefault("text", doc.text[start:end])
+        return Finding(
+            path=doc.path,
+            span=doc.span(start, end),
+            rule=self.rule.id,
+            severity=self.rule.severity,
+            message=self.rule.message.format_map(fields),
+            fix=fix,
+        )

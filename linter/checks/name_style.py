@@ -1,0 +1,107 @@
+"""name-style: people's names in the house style, driven by the names
+registry and the house style's templates.
+
+One analysis per document and style judges every mention; a rule picks the
+verdicts about the ``first`` reference or the ``subsequent`` ones.
+
+- The first reference in body style (summary, dek or paragraph written in
+  sentences; a title before the name is fine) must be a first-reference
+  form. A full name in another form (no middle initial, a variant spelling)
+  is a wrong first reference; so is a surname used before any full name,
+  reported once.
+- Once a person is introduced, later references must be a subsequent form
+  ("Mr. Putin" in NYT style, "Putin" in AP style); repeating the accepted
+  full name is allowed.
+- Headline-style lines (headlines and headings) are not judged: a surname
+  alone is right there. Names inside quotations are never judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from linter.checks.base import Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.fixes import replace_fix
+from linter.names import SURNAME, HouseStyle, Mention, Person, find_mentions
+
+FIRST, SUBSEQUENT = "first", "subsequent"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    reference: str  # FIRST or SUBSEQUENT
+    mention: Mention
+    start: int  # the text the finding is about
+    end: int
+    expected: str
+
+
+class NameStyle(Check):
+    name = "name-style"
+    summary = "A person's name is not in the house style for that reference."
+    params = {"reference": Param("str", FIRST, "which verdicts this rule reports: first or subsequent")}
+    fields = ("person", "expected", "style")
+    default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        style = self.context.style
+        verdicts = doc.analysis(("name-style", style.name), lambda d: judge(d, self.context.people, style))
+        for verdict in verdicts:
+            if verdict.reference != self.options["reference"]:
+                continue
+            block_role = _role_at(doc, verdict.start)
+            if block_role not in self.rule.scope:
+                continue
+            fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
+            yield self.finding(
+                doc,
+                verdict.start,
+                verdict.end,
+                fix,
+                person=verdict.mention.person.name,
+                expected=verdict.expected,
+                style=style.name,
+            )
+
+
+def _role_at(doc: Document, offset: int) -> str | None:
+    for block in doc.blocks:
+        if block.span.start <= offset < block.span.end:
+            return block.role
+    return None
+
+
+def judge(doc: Document, people: list[Person], style: HouseStyle) -> list[Verdict]:
+    """Every wrong reference to a registered person in ``doc``."""
+    verdicts: list[Verdict] = []
+    by_person: dict[Person, list[Mention]] = {}
+    for mention in find_mentions(doc, people):
+        if not mention.headline_style:
+            by_person.setdefault(mention.person, []).append(mention)
+    for person, mentions in by_person.items():
+        verdicts += _judge_person(doc, person, mentions, style)
+    verdicts.sort(key=lambda v: v.start)
+    return verdicts
+
+
+def _judge_person(doc: Document, person: Person, mentions: list[Mention], style: HouseStyle) -> list[Verdict]:
+    first_forms, later_forms = style.first_forms(person), style.subsequent_forms(person)
+    verdicts: list[Verdict] = []
+    introduced = surname_first_reported = False
+    for mention in mentions:
+        name, whole = mention.name_text(doc), mention.written(doc)
+        if not introduced:
+            if name in first_forms:
+                introduced = True
+            elif mention.kind != SURNAME:
+                introduced = True
+                verdicts.append(Verdict(FIRST, mention, mention.name_start, mention.end, first_forms[0]))
+            elif not surname_first_reported:
+                surname_first_reported = True
+                verdicts.append(Verdict(FIRST, mention, mention.name_start, mention.end, first_forms[0]))
+        elif whole not in later_forms and name not in first_forms:
+            verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_forms[0]))
+    return verdicts

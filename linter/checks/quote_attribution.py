@@ -1,0 +1,78 @@
+"""quote-attribution: a direct quotation whose speaker is not a named person.
+
+The speaker must be named in the words around the quotation, in the
+sentence or sentences it stands in: a person's name, or a pronoun or role
+noun pointing back to a person named earlier, together with a verb of
+saying. A quotation that is a sentence on its own may take its speaker from
+the sentence before or after it. An institution ("the Kremlin said") or a
+possessive ("Trump's administration") does not name a speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from linter.checks.base import REQUIRED, Check, Param
+from linter.document import Document, Quote, Role, Sentence
+from linter.findings import Finding
+from linter.speakers import SpeakerFinder
+
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+class QuoteAttribution(Check):
+    name = "quote-attribution"
+    summary = "A direct quotation does not say who said it."
+    params = {
+        "min_words": Param("int", 3, "shorter quotations are scare quotes and need no speaker"),
+        "speech_verbs": Param("strings", REQUIRED, "verbs that attribute speech: said, told, added..."),
+        "pronouns": Param("strings", ("he", "she"), "pronouns that refer back to a named person"),
+        "role_nouns": Param("strings", REQUIRED, "nouns for a named person's role: spokesman, president..."),
+        "institutions": Param("strings", (), "words that make a capitalised name an institution"),
+    }
+    fields = ("quote",)
+    default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        finder = SpeakerFinder(
+            verbs=self.options["speech_verbs"],
+            pronouns=self.options["pronouns"],
+            role_nouns=self.options["role_nouns"],
+            institutions=self.options["institutions"],
+            people=self.context.people,
+        )
+        sentences = [s for block in self.blocks(doc) if block.prose for s in block.sentences]
+        for block in self.blocks(doc):
+            for quote in block.quotes:
+                if quote.words < self.options["min_words"]:
+                    continue
+                if not self._attributed(doc, quote, sentences, finder):
+                    yield self.finding(doc, quote.span.start, quote.span.end, quote=quote.text)
+
+    def _attributed(self, doc: Document, quote: Quote, sentences: list[Sentence], finder: SpeakerFinder) -> bool:
+        around = [i for i, s in enumerate(sentences) if s.span.start < quote.span.end and quote.span.start < s.span.end]
+        if not around:
+            return False
+        frame = " ".join(_frame(sentences[i]) for i in around)
+        start = sentences[around[0]].span.start
+        if _WORD.search(frame):
+            return finder.has_verb(frame) and finder.names_person(doc, frame, start)
+        # The quotation is a sentence on its own: its speaker may be named
+        # in the sentence before or after it.
+        neighbours = [i for i in (around[0] - 1, around[-1] + 1) if 0 <= i < len(sentences)]
+        return any(
+            finder.names_person(doc, _frame(sentences[i]), sentences[i].span.start) for i in neighbours
+        )
+
+
+def _frame(sentence: Sentence) -> str:
+    """The sentence with its quotations blanked out, so that only the
+    reporter's words remain."""
+    chars = list(sentence.text)
+    base = sentence.span.start
+    for quote in sentence.block.quotes:
+        for offset in range(max(quote.span.start, base), min(quote.span.end, sentence.span.end)):
+            chars[offset - base] = " "
+    return "".join(chars)

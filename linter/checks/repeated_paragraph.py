@@ -1,0 +1,33 @@
+"""repeated-paragraph: a paragraph that repeats an earlier one word for word
+(after folding case, white space and quote style)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.checks.base import Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.fixes import remove_block_fix
+from linter.textnorm import normalize
+
+
+class RepeatedParagraph(Check):
+    name = "repeated-paragraph"
+    summary = "A paragraph repeats an earlier paragraph of the story."
+    params = {"min_words": Param("int", 4, "shorter paragraphs (kickers, 'Advertisement') never fire")}
+    fields = ("first_line",)
+    default_scope = (Role.BODY, Role.CREDIT)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        first_seen: dict[str, int] = {}
+        for block in self.blocks(doc):
+            if len(block.text.split()) < self.options["min_words"]:
+                continue
+            key = normalize(block.text)
+            if key in first_seen:
+                first_line = first_seen[key]
+                fix = remove_block_fix(doc, block, f"remove the repeat of the paragraph on line {first_line}")
+                yield self.finding(doc, block.span.start, block.span.end, fix, first_line=first_line)
+            else:
+                first_seen[key] = block.span.line

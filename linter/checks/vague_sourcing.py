@@ -1,0 +1,50 @@
+"""vague-sourcing: a claim sourced to an unnamed group ("officials say",
+"according to sources"). Quoted speech is not checked."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from linter.checks.base import REQUIRED, Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+
+
+def _alternatives(items: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
+
+
+class VagueSourcing(Check):
+    name = "vague-sourcing"
+    summary = "A claim is sourced to an unnamed group of people."
+    params = {
+        "groups": Param("strings", REQUIRED, "unnamed groups: officials, sources, experts..."),
+        "verbs": Param("strings", REQUIRED, "verbs that source a claim: say, said, believe..."),
+        "max_gap": Param("int", 3, "words allowed between the group and its verb"),
+    }
+    fields = ("group", "verb")
+    default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
+
+    def __init__(self, rule, context) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, context)
+        groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
+        gap = self.options["max_gap"]
+        self.pattern = regex.compile(
+            rf"(?<![\p{{L}}])(?:(?P<group>{groups})(?:\s+[\p{{Ll}}\-]+){{0,{gap}}}?\s+(?P<verb>{verbs})"
+            rf"|(?P<verb>according\s+to)\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups}))(?![\p{{L}}])",
+            regex.I | regex.V1,
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in self.blocks(doc):
+            if not block.prose:
+                continue
+            base = block.span.start
+            for match in self.pattern.finditer(block.text):
+                if block.quote_at(base + match.start()):
+                    continue
+                yield self.finding(
+                    doc, base + match.start(), base + match.end(), group=match.group("group"), verb=match.group("verb")
+                )

@@ -1,0 +1,138 @@
+"""The ``copydesk`` command.
+
+Exit codes: 0 when nothing at or above the failing severity was found, 1
+when something was, 2 for a usage, configuration or rule error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from linter.config import Config, find_config, load_config
+from linter.errors import ConfigError
+from linter.findings import SEVERITIES, severity_rank
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _id_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="copydesk", description="An editorial quality linter for news articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, help="configuration file (default: nearest .copydesk.yaml or pyproject.toml)")
+    common.add_argument("--style", help="house style for names: nyt (default) or ap")
+
+    check = commands.add_parser("check", parents=[common], help="lint articles")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files and folders (default: .)")
+    check.add_argument("--format", default="text", help="output format: text (default), json")
+    check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
+    check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
+    check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
+
+    rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
+    rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
+
+    explain = commands.add_parser("explain", parents=[common], help="what a rule checks, why, an example, the fix")
+    explain.add_argument("rule", help="rule id")
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("copydesk")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config or find_config(Path.cwd()))
+        if args.command == "check":
+            return _check(args, config, sys.stdout)
+        if args.command == "rules":
+            return _rules(args, config, sys.stdout)
+        return _explain(args, config, sys.stdout)
+    except ConfigError as error:
+        print(f"copydesk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _engine(args: argparse.Namespace, config: Config):  # type: ignore[no-untyped-def]
+    from linter.engine import Engine
+    from linter.plugins import load_plugins
+
+    return Engine(config, load_plugins(), style=args.style)
+
+
+def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    if args.select:
+        config.select = args.select
+    if args.ignore:
+        config.ignore = [*config.ignore, *args.ignore]
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_ERROR
+    engine = _engine(args, config)
+    reporters = engine.plugins.reporters
+    if args.format not in reporters:
+        print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
+        return EXIT_ERROR
+    result = engine.lint_paths(args.paths)
+    for problem in result.problems:
+        print(f"copydesk: warning: {problem}", file=sys.stderr)
+    reporters[args.format].load()(out).report(result)
+    threshold = severity_rank(args.fail_on or config.fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    engine = _engine(args, config)
+    rules = engine.rules
+    if args.all:
+        from linter.rules import load_packs
+
+        everything = [(p.name, p.path) for p in engine.plugins.packs.values()]
+        rules = load_packs(everything, engine.plugins.check_types)
+    width = max((len(r.id) for r in rules), default=0)
+    for rule in rules:
+        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}\n")
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    from linter.rules import load_packs
+
+    engine = _engine(args, config)
+    rules = load_packs([(p.name, p.path) for p in engine.plugins.packs.values()], engine.plugins.check_types)
+    by_id = {r.id: r for r in [*rules, *engine.rules]}
+    rule = by_id.get(args.rule)
+    if rule is None:
+        close = difflib.get_close_matches(args.rule, list(by_id), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)
+        return EXIT_ERROR
+    out.write(f"{rule.id} ({rule.severity}, pack {rule.pack}, check type {rule.check})\n\n{rule.summary}\n")
+    for key, heading in (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix")):
+        if key in rule.docs:
+            body = "\n".join("  " + line if line else "" for line in rule.docs[key].splitlines())
+            out.write(f"\n{heading}:\n{body}\n")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

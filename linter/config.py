@@ -1,0 +1,132 @@
+"""Configuration: ``.copydesk.yaml`` or ``[tool.copydesk]`` in pyproject.toml.
+
+The first of those found walking up from the working folder applies (or the
+file given with ``--config``). Paths in it are relative to its folder.
+
+    style: nyt                 # house style for names: nyt or ap
+    fail_on: warning           # lowest severity that makes the exit code 1
+    select: [name-*]           # only these rules (ids or glob patterns)
+    ignore: [missing-credit]   # never these
+    severity: {vague-sourcing: error}
+    packs: [newsroom]          # extra rule packs from plugins to enable
+    rules: [house-rules/]      # folders of the newsroom's own YAML rules
+    names: [people.yaml]       # registries layered over the shipped one
+    include: ["*.md", "*.txt"] # file patterns when walking folders
+    exclude: [drafts/, "*.draft.md"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.errors import ConfigError
+from linter.findings import SEVERITIES
+from linter.yamlsource import LineMap, load_yaml, unknown_key_message
+
+CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
+
+
+@dataclass
+class Config:
+    style: str = "nyt"
+    fail_on: str = "warning"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)
+    rules: list[Path] = field(default_factory=list)
+    names: list[Path] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    source: Path | None = None
+
+    def wants(self, rule_id: str) -> bool:
+        """Whether select/ignore let this rule run."""
+        if self.select and not _matches(rule_id, self.select):
+            return False
+        return not _matches(rule_id, self.ignore)
+
+
+def _matches(rule_id: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in patterns)
+
+
+_LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
+_PATH_KEYS = ("rules", "names")
+KEYS = ("style", "fail_on", "severity", *_LIST_KEYS, *_PATH_KEYS)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "copydesk" in _pyproject_tool(pyproject):
+            return pyproject
+    return None
+
+
+def _pyproject_tool(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read: {error}", path) from None
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError("config file not found", path)
+    if path.name == "pyproject.toml":
+        data = _pyproject_tool(path).get("copydesk", {})
+    else:
+        data = load_yaml(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("configuration must be a mapping of settings", path, 1)
+    return _build(data, path)
+
+
+def _build(data: dict[str, Any], path: Path) -> Config:
+    def line(key: str) -> int | None:
+        return data.line_of(key) if isinstance(data, LineMap) else None
+
+    config = Config(source=path)
+    base = path.parent
+    for written, value in data.items():
+        key = str(written).replace("-", "_")
+
+        def fail(key: str, message: str, written: str = written) -> ConfigError:
+            return ConfigError(f"{key}: {message}", path, line(written))
+
+        if key not in KEYS:
+            raise ConfigError(unknown_key_message(key, KEYS, "setting"), path, line(written))
+        if key in ("style", "fail_on"):
+            if not isinstance(value, str):
+                raise fail(key, "must be a string")
+            if key == "fail_on" and value not in SEVERITIES:
+                raise fail(key, unknown_key_message(value, SEVERITIES, "severity"))
+            setattr(config, key, value)
+        elif key == "severity":
+            if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
+                raise fail(key, "must map rule ids to error, warning or info")
+            config.severity = {str(k): v for k, v in value.items()}
+        else:
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+                raise fail(key, "must be a list of strings")
+            if key in _PATH_KEYS:
+                setattr(config, key, [base / item for item in items])
+            else:
+                setattr(config, key, list(items))
+    return config

@@ -1,0 +1,36 @@
+"""What a run shares with its checks: configuration, plugins, and the names
+registry and house style, loaded on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from linter.config import Config
+from linter.errors import ConfigError
+from linter.names import HouseStyle, Person, load_registries, load_style
+from linter.plugins import Plugins
+
+
+@dataclass
+class RunContext:
+    config: Config
+    plugins: Plugins
+    style_name: str = field(default="")
+
+    def __post_init__(self) -> None:
+        self.style_name = self.style_name or self.config.style
+
+    @cached_property
+    def people(self) -> list[Person]:
+        for path in self.config.names:
+            if not path.is_file():
+                raise ConfigError("names registry not found", path)
+        return load_registries([*self.plugins.name_registries, *self.config.names])
+
+    @cached_property
+    def style(self) -> HouseStyle:
+        styles = self.plugins.styles
+        if self.style_name not in styles:
+            raise ConfigError(f"unknown house style '{self.style_name}' (known: {', '.join(sorted(styles))})")
+        return load_style(self.style_name, styles[self.style_name].path)

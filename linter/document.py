@@ -1,0 +1,151 @@
+"""The document model: an article parsed once, with exact source spans.
+
+Every check reads this model; none re-parses the source. Offsets count
+characters of the decoded text (not bytes); lines and columns are 1-based and
+an end column points one past the last character, as in SARIF and LSP.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Hashable, Iterable, Iterator
+
+import regex
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+class Role:
+    """What a block is in the story. Roles are plain strings so that rule
+    files can name them as scopes."""
+
+    SUMMARY = "summary"
+    HEADLINE = "headline"
+    DEK = "dek"
+    BYLINE = "byline"
+    CREDIT = "credit"
+    BODY = "body"
+    HEADING = "heading"
+
+    ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column) positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return row + 1, offset - self.starts[row] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(start, end, line, column, end_line, end_column)
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, without its line break."""
+        start = self.starts[line - 1]
+        stop = self.starts[line] if line < len(self.starts) else len(self.text)
+        text = self.text[start:stop]
+        return start, start + len(text.rstrip("\r\n"))
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    span: Span
+    block: "Block" = field(repr=False)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation: ``span`` covers the marks, ``inner`` the words."""
+
+    text: str
+    span: Span
+    inner: Span
+    block: "Block" = field(repr=False)
+    closed: bool = True
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Block:
+    """A unit of the story: headline, dek, byline, paragraph and so on.
+
+    ``prose`` is true when the block is written in sentences (body style)
+    rather than as a title-case headline line.
+    """
+
+    role: str
+    text: str
+    span: Span
+    index: int
+    prose: bool = True
+    origin: str = "body"  # or "front-matter"
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def quote_at(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.span.start <= offset < quote.span.end:
+                return quote
+        return None
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    format: str
+    lines: LineIndex
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # Per-document results shared between checks (e.g. name mentions), so
+    # that two rules built on one analysis compute it once.
+    cache: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+
+    def blocks_in(self, roles: Iterable[str]) -> Iterator[Block]:
+        wanted = set(roles)
+        return (b for b in self.blocks if b.role in wanted)
+
+    @property
+    def headline(self) -> Block | None:
+        return next(self.blocks_in([Role.HEADLINE]), None)
+
+    def span(self, start: int, end: int) -> Span:
+        return self.lines.span(start, end)
+
+    def analysis(self, key: Hashable, compute: Callable[["Document"], Any]) -> Any:
+        """Memoise a per-document analysis shared by several checks."""
+        if key not in self.cache:
+            self.cache[key] = compute(self)
+        return self.cache[key]
+
+
+class ArticleError(Exception):
+    """An article that cannot be read as a story (bad front matter, say)."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line

@@ -1,0 +1,112 @@
+"""The engine: loads the active rules once, then reads, parses and checks
+each article, collecting findings in a stable order."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from linter.checks.base import Check
+from linter.config import Config
+from linter.context import RunContext
+from linter.discovery import discover
+from linter.document import ArticleError, Document, LineIndex
+from linter.errors import ConfigError
+from linter.findings import Finding
+from linter.plugins import Plugins
+from linter.rules import Rule, load_packs
+
+UNREADABLE = "unreadable-file"
+INVALID_ARTICLE = "invalid-article"
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+    # Problems that did not stop the run: a plugin or a rule that failed.
+    problems: list[str] = field(default_factory=list)
+
+
+class Engine:
+    def __init__(self, config: Config, plugins: Plugins, style: str | None = None) -> None:
+        self.config = config
+        self.plugins = plugins
+        self.context = RunContext(config, plugins, style or "")
+        self.rules = self._active_rules(load_packs(self._pack_folders(), plugins.check_types))
+        self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
+
+    def _pack_folders(self) -> list[tuple[str, Path]]:
+        packs = self.plugins.packs
+        for name in self.config.packs:
+            if name not in packs:
+                raise ConfigError(f"packs: unknown rule pack '{name}' (known: {', '.join(sorted(packs))})", self.config.source)
+        folders = [(p.name, p.path) for p in packs.values() if p.default or p.name in self.config.packs]
+        return folders + [(f"local:{folder.name}", folder) for folder in self.config.rules]
+
+    def _active_rules(self, rules: list[Rule]) -> list[Rule]:
+        active = []
+        for rule in rules:
+            if not self.config.wants(rule.id):
+                continue
+            if rule.id in self.config.severity:
+                rule = dataclasses.replace(rule, severity=self.config.severity[rule.id])
+            active.append(rule)
+        return active
+
+    def lint_paths(self, paths: Iterable[Path]) -> RunResult:
+        include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
+        result = RunResult(problems=list(self.plugins.problems))
+        for path in discover(paths, include, self.config.exclude):
+            result.files_checked += 1
+            result.findings += self.lint_file(path, result.problems)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def lint_file(self, path: Path, problems: list[str]) -> list[Finding]:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return [_file_finding(path, UNREADABLE, f"cannot read the file: {error.strerror or error}")]
+        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return [_file_finding(path, UNREADABLE, "binary file, not an article; not linted")]
+        try:
+            text = _decode(data)
+        except UnicodeDecodeError as error:
+            return [_file_finding(path, UNREADABLE, f"not valid UTF-8 at byte {error.start}; file not linted")]
+        return self.lint_text(path, text, problems)
+
+    def lint_text(self, path: Path, text: str, problems: list[str] | None = None) -> list[Finding]:
+        """Lint an article already in memory (the language server's entry)."""
+        problems = problems if problems is not None else []
+        input_format = self.plugins.format_for(path) or self.plugins.format_for(Path("article.txt"))
+        if input_format is None:
+            return [_file_finding(path, UNREADABLE, "no input format can read this file")]
+        try:
+            doc = input_format.parse(path, text)
+        except ArticleError as error:
+            return [_file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
+        return self.check_document(doc, problems)
+
+    def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
+        findings: list[Finding] = []
+        for check in self.checks:
+            try:
+                findings += check.check(doc)
+            except Exception as error:  # one broken rule must not stop the others
+                problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
+        return sorted(findings, key=Finding.sort_key)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _file_finding(path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
+    lines = LineIndex(text)
+    start = lines.starts[min(line, len(lines.starts)) - 1]
+    return Finding(path, lines.span(start, start), rule, "error", message)

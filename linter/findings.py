@@ -1,0 +1,75 @@
+"""Findings: what a check reports, with where, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from linter.document import Span
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the source between ``span.start`` and ``span.end``."""
+
+    span: Span
+    replacement: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "replacement": self.replacement,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A proposed change. ``safe`` fixes are the ones ``--fix`` may apply
+    without an editor's eye; the rest are suggestions."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "safe": self.safe,
+            "edits": [edit.as_dict() for edit in self.edits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: Path
+    span: Span
+    rule: str
+    severity: str
+    message: str
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.span.start, self.span.end, self.rule)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix.as_dict() if self.fix else None,
+        }

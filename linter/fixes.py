@@ -1,0 +1,35 @@
+"""Building fixes: the edits that remove or replace text in an article."""
+
+from __future__ import annotations
+
+from linter.document import Block, Document
+from linter.findings import Edit, Fix
+
+
+def remove_block_fix(doc: Document, block: Block, description: str) -> Fix:
+    """Remove a block's whole lines, with their line break, and one blank
+    line around it when it stood between blank lines, so the rest of the
+    file keeps its shape. A last line without a final newline takes the
+    line break before it instead."""
+    lines = doc.lines
+    start = lines.starts[block.span.line - 1]
+    last = block.span.end_line
+    end = lines.starts[last] if last < len(lines.starts) else len(doc.text)
+    if end == len(doc.text) and start > 0 and not doc.text.endswith(("\n", "\r")):
+        start = lines.line_span(block.span.line - 1)[1]
+    elif _blank(doc, block.span.line - 1) and _blank(doc, last + 1):
+        end = lines.starts[last + 1] if last + 1 < len(lines.starts) else len(doc.text)
+    return Fix(description, (Edit(doc.span(start, end), ""),), safe=True)
+
+
+def _blank(doc: Document, line: int) -> bool:
+    if line < 1 or line > len(doc.lines.starts):
+        return False
+    start, end = doc.lines.line_span(line)
+    return not doc.text[start:end].strip()
+
+
+def replace_fix(doc: Document, start: int, end: int, replacement: str, description: str) -> Fix:
+    """A suggested replacement; not applied by --fix, since it needs an
+    editor's eye."""
+    return Fix(description, (Edit(doc.span(start, end), replacement),), safe=False)

@@ -1,0 +1,229 @@
+"""From lines of text to the blocks of a story, shared by every input format.
+
+The formats cut their source into *units* (a paragraph, a heading, a list
+item) with exact offsets; this module decides what role each unit plays in
+the story (summary, headline, dek, byline, credit, body) and builds the
+blocks with their sentences and quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from linter import segment
+from linter.document import Block, LineIndex, Quote, Role, Sentence
+from linter.textnorm import normalize
+
+# A line longer than this is never a hard-wrapped line of a paragraph, so a
+# run of lines holding one is read as one paragraph per line (the shape of
+# scraped copy), and a run of short lines as one wrapped paragraph.
+WRAP_WIDTH = 100
+HEADLINE_MAX_WORDS = 22
+DEK_MAX_WORDS = 40
+
+_BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|$)", regex.V1)
+_CREDIT = regex.compile(
+    r"contributed (?:reporting|research|to this report)"
+    r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
+    r"|\bcovers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
+    r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b",
+    regex.V1,
+)
+_TERMINAL = regex.compile(r"[.;:,]['\"”’)]*\s*$")
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    kind: str = "text"  # "text", "heading", "item"
+    level: int = 0  # heading level for Markdown headings
+
+
+def is_byline(text: str) -> bool:
+    return len(text.split()) <= 14 and bool(_BYLINE.match(text))
+
+
+def is_credit(text: str) -> bool:
+    return bool(_CREDIT.search(text))
+
+
+def is_headline_like(text: str) -> bool:
+    """A short line that starts with a capital and does not end like a
+    sentence: how headlines (in title or sentence case) look."""
+    words = text.split()
+    return (
+        0 < len(words) <= HEADLINE_MAX_WORDS
+        and text.lstrip()[:1].isupper()
+        and not _TERMINAL.search(text)
+    )
+
+
+def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
+    """Units from a run of consecutive non-blank lines (start, end offsets).
+
+    A run with any line longer than WRAP_WIDTH gives one unit per line; a
+    run of short lines is one wrapped paragraph, except that headline-like
+    or byline lines leading the run stand alone.
+    """
+    if not run:
+        return []
+    if max(end - start for start, end in run) > WRAP_WIDTH:
+        return [Unit(start, end) for start, end in run]
+    units = []
+    rest = list(run)
+    while len(rest) > 1:
+        head = text[rest[0][0] : rest[0][1]]
+        if not (is_byline(head) or is_headline_like(head)):
+            break
+        units.append(Unit(*rest.pop(0)))
+    units.append(Unit(rest[0][0], rest[-1][1]))
+    return units
+
+
+def content_span(text: str, lines: LineIndex, number: int) -> tuple[int, int] | None:
+    """Offsets of a line's text without surrounding white space, or None
+    for a blank line."""
+    start, end = lines.line_span(number)
+    content = text[start:end]
+    if not content.strip():
+        return None
+    return start + len(content) - len(content.lstrip()), start + len(content.rstrip())
+
+
+def units_from_lines(text: str, lines: LineIndex, first: int, last: int) -> list[Unit]:
+    """Paragraph units from lines ``first``..``last`` (1-based, inclusive);
+    blank lines separate runs."""
+    units: list[Unit] = []
+    run: list[tuple[int, int]] = []
+    for number in range(first, last + 1):
+        span = content_span(text, lines, number)
+        if span is None:
+            units += paragraph_units(text, run)
+            run = []
+        else:
+            run.append(span)
+    return units + paragraph_units(text, run)
+
+
+def _block(text: str, lines: LineIndex, unit: Unit, role: str, index: int, prose: bool) -> Block:
+    block = Block(
+        role=role,
+        text=text[unit.start : unit.end],
+        span=lines.span(unit.start, unit.end),
+        index=index,
+        prose=prose,
+    )
+    annotate(block, lines)
+    return block
+
+
+def annotate(block: Block, lines: LineIndex) -> None:
+    """Fill in the sentences and quotations of a block."""
+    base = block.span.start
+    block.sentences = [
+        Sentence(block.text[s:e], lines.span(base + s, base + e), block)
+        for s, e in segment.sentences(block.text)
+    ]
+    block.quotes = [
+        Quote(
+            text=block.text[s + 1 : e - 1 if closed else e].strip(),
+            span=lines.span(base + s, base + e),
+            inner=lines.span(base + s + 1, base + (e - 1 if closed else e)),
+            block=block,
+            closed=closed,
+        )
+        for s, e, closed in segment.quotations(block.text)
+    ]
+
+
+def ends_like_prose(text: str) -> bool:
+    return bool(regex.search(r"[.!?]['\"”’)]*\s*$", text))
+
+
+def build_blocks(
+    text: str,
+    lines: LineIndex,
+    units: list[Unit],
+    known_headline: str | None = None,
+    first_index: int = 0,
+) -> list[Block]:
+    """Assign roles to units and build blocks.
+
+    ``known_headline`` is a headline already given (Markdown front matter);
+    a unit repeating it is then a duplicate headline, not a new one.
+    """
+    texts = [text[u.start : u.end] for u in units]
+    headline_at = _find_headline(units, texts, known_headline)
+    headline_key: str | None = None
+    if known_headline:
+        headline_key = normalize(known_headline)
+    elif headline_at is not None:
+        headline_key = normalize(texts[headline_at])
+
+    roles: list[str] = [Role.BODY] * len(units)
+    prose = [True] * len(units)
+    after_headline = 0
+    if headline_at is not None:
+        for i in range(headline_at):
+            roles[i] = Role.SUMMARY
+        roles[headline_at], prose[headline_at] = Role.HEADLINE, False
+        after_headline = headline_at + 1
+    for i, unit in enumerate(units):
+        if i == headline_at:
+            continue
+        if headline_key and normalize(texts[i]) == headline_key:
+            roles[i], prose[i] = Role.HEADLINE, False
+            if i == after_headline:
+                after_headline += 1
+        elif unit.kind == "heading":
+            roles[i], prose[i] = Role.HEADING, False
+        elif is_byline(texts[i]):
+            roles[i] = Role.BYLINE
+        elif is_credit(texts[i]):
+            roles[i] = Role.CREDIT
+    if headline_at is not None and after_headline < len(units):
+        _mark_dek(units, texts, roles, prose, after_headline, has_summary=headline_at > 0)
+
+    return [
+        _block(text, lines, unit, roles[i], first_index + i, prose[i])
+        for i, unit in enumerate(units)
+    ]
+
+
+def _find_headline(units: list[Unit], texts: list[str], known: str | None) -> int | None:
+    """The unit that is the headline: the first Markdown level-1 heading, or
+    a headline-like line among the first three units of plain text."""
+    if known:
+        return None
+    for i, unit in enumerate(units):
+        if unit.kind == "heading" and unit.level == 1:
+            return i
+    for i, unit in enumerate(units[:3]):
+        if unit.kind == "text" and is_headline_like(texts[i]) and not is_byline(texts[i]):
+            return i
+    return None
+
+
+def _mark_dek(
+    units: list[Unit], texts: list[str], roles: list[str], prose: list[bool], at: int, has_summary: bool
+) -> None:
+    """Mark the unit after the headline as the dek when it is one.
+
+    A dek and a lede look alike; a short single sentence right after the
+    headline is taken as the dek only when something else says so: a byline
+    follows it, the story opens with a summary (the shape of scraped copy),
+    or it lacks the final period a lede would have.
+    """
+    if roles[at] != Role.BODY or units[at].kind != "text":
+        return
+    candidate = texts[at]
+    if len(candidate.split()) > DEK_MAX_WORDS or len(segment.sentences(candidate)) != 1:
+        return
+    byline_next = at + 1 < len(units) and roles[at + 1] == Role.BYLINE
+    unpunctuated = not ends_like_prose(candidate)
+    if byline_next or has_summary or unpunctuated:
+        roles[at] = Role.DEK
+        prose[at] = not unpunctuated

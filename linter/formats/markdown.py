@@ -1,0 +1,164 @@
+"""Markdown articles with optional YAML front matter.
+
+Front matter gives the headline (``title`` or ``headline``), the dek
+(``dek``, ``description``, ``subtitle``, ``summary``) and the byline
+(``byline``, ``author``, ``authors``); each becomes a block whose span is
+the value in the front matter, so findings point into it. In the body,
+fenced code and HTML comments are skipped, headings and list items are
+blocks of their own, and paragraphs are read as in plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from linter.document import ArticleError, Block, Document, LineIndex, Role
+from linter.formats.layout import Unit, annotate, ends_like_prose, build_blocks, content_span, paragraph_units
+
+FRONT_MATTER_FIELDS = {
+    Role.HEADLINE: ("title", "headline"),
+    Role.DEK: ("dek", "description", "subtitle", "summary"),
+    Role.BYLINE: ("byline", "author", "authors"),
+}
+
+_FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
+_ITEM = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
+_RULE = regex.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+
+
+def parse(path: Path, source: str) -> Document:
+    lines = LineIndex(source)
+    metadata, body_first = _front_matter(source, lines)
+    blocks = _front_matter_blocks(source, lines, metadata, body_first)
+    title = _first_value(metadata, FRONT_MATTER_FIELDS[Role.HEADLINE])
+    units = _body_units(source, lines, body_first, len(lines.starts))
+    blocks += build_blocks(source, lines, units, known_headline=title, first_index=len(blocks))
+    return Document(path, source, "markdown", lines, blocks, metadata=metadata)
+
+
+def _front_matter(source: str, lines: LineIndex) -> tuple[dict[str, Any], int]:
+    """Parse front matter; return it and the first line of the body."""
+    if source[: lines.line_span(1)[1]].strip() != "---":
+        return {}, 1
+    for number in range(2, len(lines.starts) + 1):
+        start, end = lines.line_span(number)
+        if source[start:end].strip() in ("---", "..."):
+            raw = source[lines.starts[1] : start]
+            try:
+                data = yaml.safe_load(raw)
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line = 2 + mark.line if mark else 1
+                raise ArticleError(f"front matter is not valid YAML: {getattr(error, 'problem', error)}", line)
+            if data is None:
+                return {}, number + 1
+            if not isinstance(data, dict):
+                raise ArticleError("front matter must be a mapping of fields", 2)
+            return data, number + 1
+    raise ArticleError("front matter opened with '---' is never closed", 1)
+
+
+def _first_value(metadata: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = metadata.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if value:
+            return str(value)
+    return None
+
+
+def _front_matter_blocks(source: str, lines: LineIndex, metadata: dict[str, Any], body_first: int) -> list[Block]:
+    blocks: list[Block] = []
+    for role, keys in FRONT_MATTER_FIELDS.items():
+        for key in keys:
+            if not metadata.get(key):
+                continue
+            span = _value_span(source, lines, key, body_first)
+            if span is None:
+                break
+            text = source[span[0] : span[1]]
+            prose = role != Role.HEADLINE and (role != Role.DEK or ends_like_prose(text))
+            block = Block(role, text, lines.span(*span), len(blocks), prose=prose, origin="front-matter")
+            annotate(block, lines)
+            blocks.append(block)
+            break
+    return blocks
+
+
+def _value_span(source: str, lines: LineIndex, key: str, body_first: int) -> tuple[int, int] | None:
+    """Offsets of a top-level scalar's value in the front matter (without
+    its quotes), or of the whole ``key:`` line for lists and blocks."""
+    pattern = regex.compile(rf"^{regex.escape(key)}\s*:[ \t]*(.*?)[ \t]*$")
+    for number in range(2, body_first - 1):
+        start, end = lines.line_span(number)
+        match = pattern.match(source[start:end])
+        if not match:
+            continue
+        value_start, value_end = start + match.start(1), start + match.end(1)
+        value = match.group(1)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            return value_start + 1, value_end - 1
+        if not value or value[0] in "|>[":
+            return start, end
+        return value_start, value_end
+    return None
+
+
+def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Unit]:
+    units: list[Unit] = []
+    run: list[tuple[int, int]] = []
+    fence: str | None = None
+    in_comment = False
+
+    def flush() -> None:
+        units.extend(paragraph_units(source, run))
+        run.clear()
+
+    for number in range(first, last + 1):
+        start, end = lines.line_span(number)
+        raw = source[start:end]
+        if fence:
+            if raw.strip().startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            in_comment = "-->" not in raw
+            continue
+        fence_match = _FENCE.match(raw)
+        if fence_match:
+            flush()
+            fence = fence_match.group(1)
+            continue
+        if raw.lstrip().startswith("<!--"):
+            flush()
+            in_comment = "-->" not in raw
+            continue
+        span = content_span(source, lines, number)
+        if span is None or _RULE.match(raw):
+            flush()
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            flush()
+            units.append(Unit(start + heading.start(2), start + heading.end(2), "heading", len(heading.group(1))))
+            continue
+        if _SETEXT.match(raw) and len(run) == 1:
+            level = 1 if raw.strip()[0] == "=" else 2
+            units.append(Unit(run[0][0], run[0][1], "heading", level))
+            run.clear()
+            continue
+        item = _ITEM.match(raw)
+        if item:
+            flush()
+            units.append(Unit(start + item.end(), span[1], "item"))
+            continue
+        run.append(span)
+    flush()
+    return units

@@ -1,0 +1,216 @@
+"""People and house styles: the names registry, the style templates, and
+finding each mention of a registered person in a document.
+
+Registry entries (YAML, under ``people:``):
+
+    - name: Vladimir V. Putin     # canonical full name, as on first reference
+      surname: Putin              # the part used alone ("Xi" for Xi Jinping)
+      honorific: Mr.              # courtesy title; leave out for none
+      titles: [President]         # titles that may stand before the surname
+      variants: [Vladimir Vladimirovich Putin, Wladimir Putin]  # forms to correct
+      note: free text for editors
+
+A house style (YAML) lists the accepted forms as templates over ``{name}``
+(canonical), ``{plain}`` (canonical without middle initials),
+``{surname}``, ``{honorific}`` and ``{title}``. A template whose list
+field (``{title}``) is empty for a person is skipped; an empty scalar
+field (no honorific) is dropped, so "{honorific} {surname}" becomes the
+bare surname for a person without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from linter.document import Document, Role
+from linter.errors import ConfigError
+from linter.yamlsource import LineMap, load_yaml, unknown_key_message
+
+PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "note")
+STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference")
+HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
+_INITIAL = regex.compile(r"^\p{Lu}\.$")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    surname: str
+    honorific: str = ""
+    titles: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def plain(self) -> str:
+        """The canonical name without middle initials: "Vladimir Putin"."""
+        words = self.name.split()
+        kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w))]
+        return " ".join(kept)
+
+    def render(self, template: str) -> list[str]:
+        """The forms a style template gives for this person."""
+        titles = self.titles if "{title}" in template else ("",)
+        if "{title}" in template and not self.titles:
+            return []
+        values = {"name": self.name, "plain": self.plain, "surname": self.surname, "honorific": self.honorific}
+        return [" ".join(template.format(title=title, **values).split()) for title in titles]
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    name: str
+    description: str
+    first_reference: tuple[str, ...]
+    subsequent_reference: tuple[str, ...]
+
+    def first_forms(self, person: Person) -> list[str]:
+        return [form for template in self.first_reference for form in person.render(template)]
+
+    def subsequent_forms(self, person: Person) -> list[str]:
+        return [form for template in self.subsequent_reference for form in person.render(template)]
+
+
+def load_registries(paths: list[Path]) -> list[Person]:
+    """Load registries in order; a later entry with the same ``id`` (by
+    default its ``name``) replaces an earlier one."""
+    people: dict[str, Person] = {}
+    for path in paths:
+        data = load_yaml(path)
+        if not isinstance(data, LineMap) or not isinstance(data.get("people"), list):
+            raise ConfigError("a names registry needs a 'people' list", path, 1)
+        for entry in data["people"]:
+            key, person = _person(entry, path)
+            people[key] = person
+    return list(people.values())
+
+
+def _person(entry: Any, path: Path) -> tuple[str, Person]:
+    if not isinstance(entry, LineMap):
+        raise ConfigError("each person must be a mapping of fields", path)
+    for key in entry:
+        if key not in PERSON_FIELDS:
+            raise ConfigError(unknown_key_message(key, PERSON_FIELDS, "field"), path, entry.line_of(key))
+    for key in ("name", "surname"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ConfigError(f"person is missing '{key}'", path, entry.line_of(key))
+    name, surname = " ".join(entry["name"].split()), entry["surname"].strip()
+    if surname not in name.split():
+        raise ConfigError(f"surname '{surname}' is not a word of '{name}'", path, entry.line_of("surname"))
+    lists = {}
+    for key in ("titles", "variants"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{key}: must be a list of strings", path, entry.line_of(key))
+        lists[key] = tuple(" ".join(v.split()) for v in value)
+    honorific = entry.get("honorific") or ""
+    if not isinstance(honorific, str):
+        raise ConfigError("honorific: must be a string such as 'Mr.'", path, entry.line_of("honorific"))
+    person = Person(name, surname, honorific.strip(), lists["titles"], lists["variants"], str(entry.get("note", "")))
+    return str(entry.get("id", name)), person
+
+
+def load_style(name: str, path: Path) -> HouseStyle:
+    data = load_yaml(path)
+    if not isinstance(data, LineMap):
+        raise ConfigError("a house style must be a mapping", path, 1)
+    for key in data:
+        if key not in STYLE_FIELDS:
+            raise ConfigError(unknown_key_message(key, STYLE_FIELDS, "field"), path, data.line_of(key))
+    forms = {}
+    for key in ("first_reference", "subsequent_reference"):
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{key}: must be a list of name templates", path, data.line_of(key))
+        for template in value:
+            try:
+                Person("A B", "B").render(template)
+            except (KeyError, ValueError, IndexError) as error:
+                raise ConfigError(f"{key}: bad template '{template}' ({error})", path, data.line_of(key)) from None
+        forms[key] = tuple(value)
+    return HouseStyle(name, str(data.get("description", "")), forms["first_reference"], forms["subsequent_reference"])
+
+
+# --- mentions -------------------------------------------------------------
+
+FULL, PLAIN, VARIANT, SURNAME = "full", "plain", "variant", "surname"
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{L}'’\-]*\s+$")
+_COMPOUND_AFTER = regex.compile(r"^-\p{Lu}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: Person
+    kind: str  # FULL, PLAIN, VARIANT or SURNAME
+    prefix: str  # honorific or title before the name, or ""
+    start: int  # of the whole mention, prefix included
+    name_start: int  # of the name itself
+    end: int  # before any possessive 's
+    headline_style: bool  # in a headline-style line (headline, heading)
+
+    def written(self, doc: Document) -> str:
+        return doc.text[self.start : self.end]
+
+    def name_text(self, doc: Document) -> str:
+        return doc.text[self.name_start : self.end]
+
+
+@dataclass
+class _Matcher:
+    person: Person
+    pattern: regex.Pattern[str]
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+def _matcher(person: Person) -> _Matcher:
+    forms = {person.name: FULL, person.plain: PLAIN}
+    for variant in person.variants:
+        forms.setdefault(variant, VARIANT)
+    forms.setdefault(person.surname, SURNAME)
+    names = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    prefixes = "|".join(regex.escape(p) for p in sorted({*HONORIFICS, *person.titles}, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
+        regex.V1,
+    )
+    return _Matcher(person, pattern, forms)
+
+
+def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
+    """Mentions of registered people in document order, outside quotations,
+    in every block but bylines and credits. A bare surname right after
+    another capitalised word ("Melania Trump") or joined to another name
+    ("Putin-Trump") is someone or something else and is left out."""
+    matchers = [_matcher(p) for p in people]
+    mentions: list[Mention] = []
+    for block in doc.blocks:
+        if block.role in (Role.BYLINE, Role.CREDIT):
+            continue
+        base = block.span.start
+        for matcher in matchers:
+            for match in matcher.pattern.finditer(block.text):
+                kind = matcher.kinds[match.group("name")]
+                prefix = match.group("prefix") or ""
+                if block.quote_at(base + match.start()):
+                    continue
+                if kind == SURNAME and not prefix:
+                    before, after = block.text[: match.start()], block.text[match.end() :]
+                    if _CAPITALISED_BEFORE.search(before) or _COMPOUND_AFTER.match(after):
+                        continue
+                mentions.append(
+                    Mention(
+                        person=matcher.person,
+                        kind=kind,
+                        prefix=prefix,
+                        start=base + match.start(),
+                        name_start=base + match.start("name"),
+                        end=base + match.end(),
+                        headline_style=not block.prose,
+                    )
+                )
+    mentions.sort(key=lambda m: m.start)
+    return mentions

@@ -1,0 +1,170 @@
+"""Loading and validating YAML rules.
+
+A rule file holds one rule (a mapping with ``id``) or a pack of them (a
+mapping with ``rules:``, a list). Every field is checked on load, and each
+problem is reported as ``file:line: what is wrong``.
+
+    id: vague-sourcing             # kebab-case, unique across packs
+    check: vague-sourcing          # a check type
+    severity: warning              # error, warning or info
+    message: "Unnamed source: {text}"
+    scope: [summary, dek, body]    # roles of blocks the rule reads
+    summary: one line for `copydesk rules`
+    docs: {what: ..., why: ..., example: ..., fix: ...}
+    # ... and the check type's own parameters
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from linter.checks.base import REQUIRED, Check
+from linter.document import Role
+from linter.errors import ConfigError
+from linter.findings import SEVERITIES
+from linter.yamlsource import LineMap, load_yaml, unknown_key_message
+
+RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs")
+DOC_FIELDS = ("what", "why", "example", "fix")
+_RULE_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Rule:
+    id: str
+    check: str
+    severity: str
+    message: str
+    scope: tuple[str, ...]
+    params: dict[str, Any]
+    pack: str
+    source: Path
+    line: int
+    summary: str = ""
+    docs: dict[str, str] = field(default_factory=dict)
+
+
+def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]]) -> list[Rule]:
+    """Load every rule of the given (pack name, folder) pairs, in order.
+    A rule id defined twice is an error naming both places."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for pack_name, folder in packs:
+        if not folder.is_dir():
+            raise ConfigError(f"rule pack '{pack_name}' not found", folder)
+        for path in sorted(folder.glob("*.y*ml")):
+            for rule in load_rule_file(path, pack_name, check_types):
+                if rule.id in seen:
+                    first = seen[rule.id]
+                    raise ConfigError(
+                        f"rule id '{rule.id}' is already defined at {first.source}:{first.line}",
+                        path,
+                        rule.line,
+                    )
+                seen[rule.id] = rule
+                rules.append(rule)
+    return rules
+
+
+def load_rule_file(path: Path, pack: str, check_types: dict[str, type[Check]]) -> list[Rule]:
+    data = load_yaml(path)
+    if isinstance(data, LineMap) and "rules" in data and "id" not in data:
+        entries = data["rules"]
+        if not isinstance(entries, list):
+            raise ConfigError("'rules' must be a list of rules", path, data.line_of("rules"))
+    elif isinstance(data, LineMap):
+        entries = [data]
+    else:
+        raise ConfigError("a rule file must be a mapping (one rule) or have a 'rules' list", path, 1)
+    return [_rule(entry, path, pack, check_types) for entry in entries]
+
+
+def _rule(entry: Any, path: Path, pack: str, check_types: dict[str, type[Check]]) -> Rule:
+    if not isinstance(entry, LineMap):
+        raise ConfigError("each rule must be a mapping of fields", path)
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(message, path, entry.line_of(key))
+
+    for key in ("id", "check", "severity", "message"):
+        if key not in entry:
+            raise ConfigError(f"rule is missing the required field '{key}'", path, entry.line)
+    rule_id, check_name = entry["id"], entry["check"]
+    if not isinstance(rule_id, str) or not _RULE_ID.match(rule_id):
+        raise fail("id", f"id: {rule_id!r} is not a kebab-case rule id (like 'vague-sourcing')")
+    if check_name not in check_types:
+        known = ", ".join(sorted(check_types))
+        raise fail("check", f"check: unknown check type '{check_name}' (known: {known})")
+    check_type = check_types[check_name]
+
+    severity = entry["severity"]
+    if severity not in SEVERITIES:
+        raise fail("severity", "severity: " + unknown_key_message(str(severity), SEVERITIES, "severity"))
+    message = entry["message"]
+    if not isinstance(message, str) or not message.strip():
+        raise fail("message", "message: must be a non-empty string")
+    _check_placeholders(message, ("text", *check_type.fields), fail)
+
+    scope = _scope(entry.get("scope", check_type.default_scope), fail)
+    docs = entry.get("docs", {})
+    if not isinstance(docs, dict):
+        raise fail("docs", "docs: must be a mapping with what, why, example, fix")
+    for key in docs:
+        if key not in DOC_FIELDS:
+            raise ConfigError("docs: " + unknown_key_message(key, DOC_FIELDS, "field"), path, docs.line_of(key))
+
+    params: dict[str, Any] = {}
+    for key, value in entry.items():
+        if key in RULE_FIELDS:
+            continue
+        if key not in check_type.params:
+            known = (*RULE_FIELDS, *check_type.params)
+            raise fail(key, unknown_key_message(key, known, f"field for check '{check_name}'"))
+        try:
+            params[key] = check_type.params[key].convert(value)
+        except ValueError as error:
+            raise fail(key, f"{key}: {error}") from None
+    for key, spec in check_type.params.items():
+        if key not in params:
+            if spec.default is REQUIRED:
+                raise ConfigError(f"check '{check_name}' needs the field '{key}'", path, entry.line)
+            params[key] = spec.default
+
+    return Rule(
+        id=rule_id,
+        check=check_name,
+        severity=severity,
+        message=message.strip(),
+        scope=scope,
+        params=params,
+        pack=pack,
+        source=path,
+        line=entry.line,
+        summary=str(entry.get("summary", "")).strip() or message.strip(),
+        docs={key: str(value).rstrip() for key, value in docs.items()},
+    )
+
+
+def _check_placeholders(message: str, allowed: tuple[str, ...], fail) -> None:  # type: ignore[no-untyped-def]
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as error:
+        raise fail("message", f"message: {error} (write a literal brace as '{{{{' or '}}}}')") from None
+    for name in names:
+        if name not in allowed:
+            raise fail("message", f"message: unknown placeholder {{{name}}} (this check offers: {', '.join(allowed)})")
+
+
+def _scope(value: Any, fail) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    roles = [value] if isinstance(value, str) else value
+    if not isinstance(roles, (list, tuple)) or not roles:
+        raise fail("scope", "scope: must be a role or a list of roles")
+    for role in roles:
+        if role not in Role.ALL:
+            raise fail("scope", "scope: " + unknown_key_message(str(role), Role.ALL, "scope"))
+    return tuple(roles)

@@ -1,0 +1,76 @@
+"""Splitting a block's text into sentences and direct quotations.
+
+Both return offsets relative to the block text; the format parsers turn
+them into spans of the document.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms mx dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres
+    st jr sr rev mt ft inc corp co ltd no nos vs etc jan feb mar apr jun jul aug
+    sep sept oct nov dec approx dept est fig""".split()
+)
+
+_BOUNDARY = regex.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
+
+OPEN_QUOTES = "“„"
+CLOSE_QUOTES = "”"
+STRAIGHT_QUOTE = '"'
+
+
+def _is_abbreviation(word: str) -> bool:
+    """True for 'Mr', a lone initial 'V', or a dotted acronym like 'U.S'."""
+    if word.lower() in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True
+    return "." in word and all(len(part) <= 2 for part in word.split("."))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start : match.end()]
+        before = _WORD_BEFORE.search(head)
+        if before and _is_abbreviation(before.group(1)):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def quotations(text: str) -> list[tuple[int, int, bool]]:
+    """Spans (including the marks) of double-quoted passages.
+
+    Curly quotes pair by direction; straight quotes alternate. A quotation
+    still open at the end of the text runs to its end (closed=False), as a
+    quote continued in the next paragraph does.
+    """
+    found: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for index, char in enumerate(text):
+        if open_at is None and (char in OPEN_QUOTES or char == STRAIGHT_QUOTE):
+            open_at = index
+        elif open_at is not None and (char in CLOSE_QUOTES or char == STRAIGHT_QUOTE):
+            found.append((open_at, index + 1, True))
+            open_at = None
+    if open_at is not None and text[open_at + 1 :].strip():
+        found.append((open_at, len(text), False))
+    return found

@@ -30,6 +30,7 @@ class Param:
     kind: str
     default: Any = REQUIRED
     help: str = ""
+    choices: tuple[str, ...] = ()
 
     def convert(self, value: Any) -> Any:
         """Return the value in the form the check uses, or raise ValueError
@@ -46,6 +47,8 @@ class Param:
         elif self.kind == "str":
             if not isinstance(value, str):
                 raise ValueError(f"must be a string, not {value!r}")
+            if self.choices and value not in self.choices:
+                raise ValueError(f"must be one of {', '.join(self.choices)}, not {value!r}")
         elif self.kind == "strings":
             if isinstance(value, str):
                 value = [value]

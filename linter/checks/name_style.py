@@ -19,13 +19,17 @@ verdicts about the ``first`` reference or the ``subsequent`` ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
 from linter.names import SURNAME, HouseStyle, Mention, Person, find_mentions
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
 
 FIRST, SUBSEQUENT = "first", "subsequent"
 
@@ -42,13 +46,19 @@ class Verdict:
 class NameStyle(Check):
     name = "name-style"
     summary = "A person's name is not in the house style for that reference."
-    params = {"reference": Param("str", FIRST, "which verdicts this rule reports: first or subsequent")}
+    params = {"reference": Param("str", FIRST, "which references this rule judges", choices=(FIRST, SUBSEQUENT))}
     fields = ("person", "expected", "style")
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
 
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        # Load the style and registry now, so that their errors stop the run
+        # before any file is read.
+        self.style, self.people = context.style, context.people
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        style = self.context.style
-        verdicts = doc.analysis(("name-style", style.name), lambda d: judge(d, self.context.people, style))
+        style = self.style
+        verdicts = doc.analysis(("name-style", style.name), lambda d: judge(d, self.people, style))
         for verdict in verdicts:
             if verdict.reference != self.options["reference"]:
                 continue

@@ -10,7 +10,7 @@ possessive ("Trump's administration") does not name a speaker.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
@@ -18,6 +18,10 @@ from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Quote, Role, Sentence
 from linter.findings import Finding
 from linter.speakers import SpeakerFinder
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
 
 _WORD = regex.compile(r"\p{L}{2,}")
 
@@ -35,14 +39,18 @@ class QuoteAttribution(Check):
     fields = ("quote",)
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        finder = SpeakerFinder(
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        self.finder = SpeakerFinder(
             verbs=self.options["speech_verbs"],
             pronouns=self.options["pronouns"],
             role_nouns=self.options["role_nouns"],
             institutions=self.options["institutions"],
-            people=self.context.people,
+            people=context.people,
         )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        finder = self.finder
         sentences = [s for block in self.blocks(doc) if block.prose for s in block.sentences]
         for block in self.blocks(doc):
             for quote in block.quotes:

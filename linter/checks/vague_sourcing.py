@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
 from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
 
 
 def _alternatives(items: tuple[str, ...]) -> str:
@@ -27,7 +31,7 @@ class VagueSourcing(Check):
     fields = ("group", "verb")
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
 
-    def __init__(self, rule, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
         gap = self.options["max_gap"]

@@ -1,0 +1,151 @@
+"""Third-party plugins: found through the ``copydesk`` entry-point group,
+exactly as the built-ins are, and isolated when they break."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.config import Config
+from linter.engine import Engine
+from linter.plugins import load_plugins
+
+PLUGIN_MODULE = '''
+from pathlib import Path
+from linter.checks.base import Check, Param
+from linter.hookspecs import RulePack, hookimpl
+
+class Shouting(Check):
+    name = "shouting"
+    summary = "A word written in capitals."
+    params = {"min_length": Param("int", 4)}
+    fields = ("word",)
+
+    def check(self, doc):
+        for block in self.blocks(doc):
+            start = 0
+            for word in block.text.split():
+                start = block.text.index(word, start)
+                if word.isupper() and len(word) >= self.options["min_length"]:
+                    begin = block.span.start + start
+                    yield self.finding(doc, begin, begin + len(word), word=word)
+                start += len(word)
+
+@hookimpl
+def copydesk_check_types():
+    return [Shouting]
+
+@hookimpl
+def copydesk_rule_packs():
+    return [RulePack("shouting", Path(__file__).parent / "shouting_rules")]
+'''
+
+PLUGIN_RULE = """\
+id: no-shouting
+check: shouting
+severity: warning
+message: "Do not shout: {word}"
+min_length: 5
+"""
+
+
+def install_fake_distribution(root: Path, module: str, source: str, entry_name: str) -> None:
+    """Write a module and the dist-info metadata that registers it under the
+    copydesk entry-point group, as pip would for a real plugin package."""
+    (root / f"{module}.py").write_text(textwrap.dedent(source))
+    dist_info = root / f"{module}-0.1.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1\n")
+    (dist_info / "entry_points.txt").write_text(f"[copydesk]\n{entry_name} = {module}\n")
+
+
+@pytest.fixture
+def shouting_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    install_fake_distribution(tmp_path, "copydesk_shouting", PLUGIN_MODULE, "shouting")
+    (tmp_path / "shouting_rules").mkdir()
+    (tmp_path / "shouting_rules" / "no-shouting.yaml").write_text(PLUGIN_RULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+def test_entry_point_plugin_adds_a_check_type_and_a_rule_that_uses_it(shouting_plugin: Path) -> None:
+    plugins = load_plugins()
+    assert "shouting" in plugins.check_types
+    assert "shouting" in plugins.packs
+    engine = Engine(Config(), plugins)
+    assert "no-shouting" in [r.id for r in engine.rules]
+
+    text = "Council Votes on Budget\n\nThe council voted on Tuesday. It was a HISTORIC night, members said. OK.\n"
+    findings = [f for f in engine.lint_text(Path("a.txt"), text) if f.rule == "no-shouting"]
+    assert [(f.span.line, f.span.column, f.span.end_column, f.message) for f in findings] == [
+        (3, 40, 48, "Do not shout: HISTORIC")
+    ]
+
+
+def test_built_in_plugins_come_from_the_same_entry_point_group() -> None:
+    plugins = load_plugins()
+    names = {plugins.manager.get_name(p) for p in plugins.manager.get_plugins()}
+    assert {"linter.checks", "linter.formats", "linter.reporters", "linter.packs"} <= names
+    assert {"repeated-paragraph", "name-style", "quote-attribution"} <= set(plugins.check_types)
+
+
+def test_plugin_that_fails_to_import_is_reported_and_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_distribution(tmp_path, "copydesk_broken", "raise RuntimeError('boom')\n", "broken")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugins = load_plugins()
+    assert any("broken" in p and "boom" in p for p in plugins.problems)
+    assert "repeated-paragraph" in plugins.check_types
+
+
+def test_hook_that_raises_or_returns_garbage_is_reported_and_others_still_run() -> None:
+    from linter.hookspecs import hookimpl
+
+    class Raising:
+        @hookimpl
+        def copydesk_check_types(self):  # type: ignore[no-untyped-def]
+            raise ValueError("bad plugin")
+
+    class Garbage:
+        @hookimpl
+        def copydesk_reporters(self):  # type: ignore[no-untyped-def]
+            return "not a list"
+
+    plugins = load_plugins(extra=[Raising(), Garbage()])
+    assert "repeated-paragraph" in plugins.check_types
+    assert "text" in plugins.reporters
+    assert any("copydesk_check_types raised" in p and "bad plugin" in p for p in plugins.problems)
+    assert any("copydesk_reporters returned" in p for p in plugins.problems)
+
+
+def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Path) -> None:
+    from linter.checks.base import Check
+    from linter.hookspecs import RulePack, hookimpl
+
+    class Exploding(Check):
+        name = "exploding"
+        summary = "Always fails."
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            raise ZeroDivisionError("oops")
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "explode.yaml").write_text("id: explode\ncheck: exploding\nseverity: error\nmessage: never\n")
+
+    class Plugin:
+        @hookimpl
+        def copydesk_check_types(self):  # type: ignore[no-untyped-def]
+            return [Exploding]
+
+        @hookimpl
+        def copydesk_rule_packs(self):  # type: ignore[no-untyped-def]
+            return [RulePack("explode", rules)]
+
+    engine = Engine(Config(), load_plugins(extra=[Plugin()]))
+    problems: list[str] = []
+    text = "A Headline Here\n\nOne paragraph that is long enough.\n\nOne paragraph that is long enough.\n"
+    findings = engine.lint_text(Path("a.txt"), text, problems)
+    assert any(f.rule == "repeated-paragraph" for f in findings)
+    assert problems == [f"rule 'explode' failed on a.txt: ZeroDivisionError('oops')"]

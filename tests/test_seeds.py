@@ -1,0 +1,62 @@
+"""The seed articles beside the project (../shared/seeds): every defect the
+foundation issue lists is found, and nothing it says is right is flagged.
+The seeds are read in place, never copied; without them these tests skip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import covered, lint
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def found(text: str, style: str = "nyt") -> set[tuple[str, int, str]]:
+    return {(f.rule, f.span.line, covered(text, f)) for f in lint(text, style=style)}
+
+
+def test_seed_000_defects() -> None:
+    text = seed("000")
+    findings = lint(text)
+    got = found(text)
+    lines = text.splitlines()
+    assert ("duplicated-headline", 4, lines[3]) in got
+    repeats = {(f.span.line, f.message) for f in findings if f.rule == "repeated-paragraph"}
+    assert repeats == {(10, "Paragraph repeats the paragraph on line 7."),
+                       (11, "Paragraph repeats the paragraph on line 8."),
+                       (12, "Paragraph repeats the paragraph on line 9.")}
+    assert ("name-first-reference", 1, "Vladimir Putin") in got
+    assert ("name-first-reference", 1, "Donald Trump") in got
+    assert any(rule == "name-subsequent-reference" and span == "Putin" and line > 1 for rule, line, span in got)
+    assert ("vague-sourcing", 1, "officials express") in got
+    assert [f.span.line for f in findings if f.rule == "missing-credit"] == [2]
+
+
+def test_seed_001_defects_and_what_is_right() -> None:
+    text = seed("001")
+    findings = lint(text)
+    got = found(text)
+    assert ("duplicated-headline", 4, text.splitlines()[3]) in got
+    assert sorted(f.span.line for f in findings if f.rule == "repeated-paragraph") == [13, 14, 15, 16, 17, 18]
+    quotes = [(f.span.line, covered(text, f)) for f in findings if f.rule == "unattributed-quote"]
+    assert (7, "“We want to see if we can bring that war to an end.”") in quotes
+    assert not any("right one" in quote for _, quote in quotes)
+    putin_praised = [f for f in findings if f.rule == "name-subsequent-reference" and f.span.line == 9]
+    assert putin_praised and (putin_praised[0].span.column, covered(text, putin_praised[0])) == (12, "Putin")
+    first_refs = {span for rule, _, span in got if rule == "name-first-reference"}
+    assert "Vladimir V. Putin" not in first_refs and "Dmitri S. Peskov" not in first_refs
+    assert not any(f.rule == "missing-credit" for f in findings)
+
+
+def test_seed_000_in_ap_style_accepts_given_name_and_bare_surname() -> None:
+    text = seed("000")
+    names = {(rule, span) for rule, _, span in found(text, style="ap") if rule.startswith("name-")}
+    assert names == set()

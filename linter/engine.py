@@ -81,7 +81,7 @@ class Engine:
     def lint_text(self, path: Path, text: str, problems: list[str] | None = None) -> list[Finding]:
         """Lint an article already in memory (the language server's entry)."""
         problems = problems if problems is not None else []
-        input_format = self.plugins.format_for(path) or self.plugins.format_for(Path("article.txt"))
+        input_format = self.plugins.format_for(path)
         if input_format is None:
             return [_file_finding(path, UNREADABLE, "no input format can read this file")]
         try:

@@ -150,6 +150,7 @@ class Mention:
     start: int  # of the whole mention, prefix included
     name_start: int  # of the name itself
     end: int  # before any possessive 's
+    role: str  # of the block it stands in
     headline_style: bool  # in a headline-style line (headline, heading)
 
     def written(self, doc: Document) -> str:
@@ -209,6 +210,7 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
                         start=base + match.start(),
                         name_start=base + match.start("name"),
                         end=base + match.end(),
+                        role=block.role,
                         headline_style=not block.prose,
                     )
                 )

@@ -70,8 +70,10 @@ class Plugins:
         return [item for _, item in self._collect("copydesk_input_formats", lambda f: isinstance(f, InputFormat))]
 
     def format_for(self, path: Path) -> InputFormat | None:
+        """The format for a file's suffix; plain text for an unknown one."""
         suffix = path.suffix.lower()
-        return next((f for f in self.formats if suffix in f.suffixes), None)
+        by_suffix = next((f for f in self.formats if suffix in f.suffixes), None)
+        return by_suffix or next((f for f in self.formats if f.name == "text"), None)
 
     @cached_property
     def packs(self) -> dict[str, RulePack]:

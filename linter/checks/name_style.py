@@ -62,8 +62,7 @@ class NameStyle(Check):
         for verdict in verdicts:
             if verdict.reference != self.options["reference"]:
                 continue
-            block_role = _role_at(doc, verdict.start)
-            if block_role not in self.rule.scope:
+            if verdict.mention.role not in self.rule.scope:
                 continue
             fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
             yield self.finding(
@@ -75,13 +74,6 @@ class NameStyle(Check):
                 expected=verdict.expected,
                 style=style.name,
             )
-
-
-def _role_at(doc: Document, offset: int) -> str | None:
-    for block in doc.blocks:
-        if block.span.start <= offset < block.span.end:
-            return block.role
-    return None
 
 
 def judge(doc: Document, people: list[Person], style: HouseStyle) -> list[Verdict]:

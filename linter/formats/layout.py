@@ -23,7 +23,7 @@ WRAP_WIDTH = 100
 HEADLINE_MAX_WORDS = 22
 DEK_MAX_WORDS = 40
 
-_BYLINE = regex.compile(r"^\s*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|$)", regex.V1)
+_BYLINE = regex.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
 _CREDIT = regex.compile(
     r"contributed (?:reporting|research|to this report)"
     r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
@@ -50,6 +50,15 @@ def is_credit(text: str) -> bool:
     return bool(_CREDIT.search(text))
 
 
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on or over per the to up via vs with amid".split())
+
+
+def is_title_case(text: str) -> bool:
+    """Most words capitalised, as in "Council Approves New Budget"."""
+    words = [w for w in regex.findall(r"[\p{L}][\p{L}'’\-]*", text) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def is_headline_like(text: str) -> bool:
     """A short line that starts with a capital and does not end like a
     sentence: how headlines (in title or sentence case) look."""
@@ -65,8 +74,9 @@ def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
     """Units from a run of consecutive non-blank lines (start, end offsets).
 
     A run with any line longer than WRAP_WIDTH gives one unit per line; a
-    run of short lines is one wrapped paragraph, except that headline-like
-    or byline lines leading the run stand alone.
+    run of short lines is one wrapped paragraph, except that title-case
+    headline lines and bylines leading the run stand alone (the first line
+    of a wrapped paragraph also lacks a final period, but is not title case).
     """
     if not run:
         return []
@@ -76,7 +86,7 @@ def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
     rest = list(run)
     while len(rest) > 1:
         head = text[rest[0][0] : rest[0][1]]
-        if not (is_byline(head) or is_headline_like(head)):
+        if not (is_byline(head) or (is_headline_like(head) and is_title_case(head))):
             break
         units.append(Unit(*rest.pop(0)))
     units.append(Unit(rest[0][0], rest[-1][1]))

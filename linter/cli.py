@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes (remove exact repeats), then report what is left")
+    fixing.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -91,13 +94,57 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
+    if args.diff:
+        return _diff(engine, args.paths, out)
+    if args.fix:
+        _fix(engine, args.paths)
     result = engine.lint_paths(args.paths)
-    for problem in result.problems:
-        print(f"copydesk: warning: {problem}", file=sys.stderr)
+    _warn(result.problems)
     reporters[args.format].load()(out).report(result)
     threshold = severity_rank(args.fail_on or config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _diff(engine, paths: list[Path], out: TextIO) -> int:  # type: ignore[no-untyped-def]
+    """Print the safe fixes as a diff; exit 1 when there is one."""
+    from linter.autofix import fix_file
+
+    problems: list[str] = []
+    changed = 0
+    for path in engine.files(paths):
+        file_fix = fix_file(engine, path, problems)
+        if file_fix:
+            out.write(file_fix.diff())
+            changed += 1
+    _warn(problems)
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _fix(engine, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    from linter.autofix import fix_file
+    from linter.source import ChangedOnDisk, write_source
+
+    problems: list[str] = []
+    fixed = files = 0
+    for path in engine.files(paths):
+        file_fix = fix_file(engine, path, problems)
+        if not file_fix:
+            continue
+        try:
+            write_source(file_fix.source, file_fix.fixed)
+        except (ChangedOnDisk, OSError) as error:
+            problems.append(f"{error}")
+            continue
+        fixed, files = fixed + file_fix.applied, files + 1
+    _warn(problems)
+    if fixed:
+        print(f"copydesk: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+
+
+def _warn(problems: list[str]) -> None:
+    for problem in dict.fromkeys(problems):
+        print(f"copydesk: warning: {problem}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:

@@ -17,6 +17,7 @@ from linter.errors import ConfigError
 from linter.findings import Finding
 from linter.plugins import Plugins
 from linter.rules import Rule, load_packs
+from linter.source import UnreadableFile, read_source
 
 UNREADABLE = "unreadable-file"
 INVALID_ARTICLE = "invalid-article"
@@ -56,10 +57,14 @@ class Engine:
             active.append(rule)
         return active
 
-    def lint_paths(self, paths: Iterable[Path]) -> RunResult:
+    def files(self, paths: Iterable[Path]) -> list[Path]:
+        """The article files under ``paths``."""
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
+        return discover(paths, include, self.config.exclude)
+
+    def lint_paths(self, paths: Iterable[Path]) -> RunResult:
         result = RunResult(problems=list(self.plugins.problems))
-        for path in discover(paths, include, self.config.exclude):
+        for path in self.files(paths):
             result.files_checked += 1
             result.findings += self.lint_file(path, result.problems)
         result.findings.sort(key=Finding.sort_key)
@@ -67,16 +72,10 @@ class Engine:
 
     def lint_file(self, path: Path, problems: list[str]) -> list[Finding]:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            return [_file_finding(path, UNREADABLE, f"cannot read the file: {error.strerror or error}")]
-        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return [_file_finding(path, UNREADABLE, "binary file, not an article; not linted")]
-        try:
-            text = _decode(data)
-        except UnicodeDecodeError as error:
-            return [_file_finding(path, UNREADABLE, f"not valid UTF-8 at byte {error.start}; file not linted")]
-        return self.lint_text(path, text, problems)
+            source = read_source(path)
+        except UnreadableFile as error:
+            return [_file_finding(path, UNREADABLE, str(error))]
+        return self.lint_text(path, source.text, problems)
 
     def lint_text(self, path: Path, text: str, problems: list[str] | None = None) -> list[Finding]:
         """Lint an article already in memory (the language server's entry)."""
@@ -98,12 +97,6 @@ class Engine:
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return sorted(findings, key=Finding.sort_key)
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
 
 
 def _file_finding(path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:

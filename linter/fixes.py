@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from linter.document import Block, Document
 from linter.findings import Edit, Fix
 
@@ -33,3 +35,22 @@ def replace_fix(doc: Document, start: int, end: int, replacement: str, descripti
     """A suggested replacement; not applied by --fix, since it needs an
     editor's eye."""
     return Fix(description, (Edit(doc.span(start, end), replacement),), safe=False)
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply fixes whose edits do not overlap one applied before; return the
+    new text and how many fixes were applied."""
+    accepted: list[Edit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda f: min(e.span.start for e in f.edits)):
+        if any(_overlap(edit, other) for edit in fix.edits for other in accepted):
+            continue
+        accepted += fix.edits
+        applied += 1
+    for edit in sorted(accepted, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
+    return text, applied
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end

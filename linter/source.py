@@ -1,0 +1,77 @@
+"""Reading article files as text, and writing them back without losing a
+byte: the same encoding and byte-order mark, replaced atomically, and only
+if nobody changed the file in between."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+class UnreadableFile(Exception):
+    """A file that is not an article copydesk can read; the message says why."""
+
+
+class ChangedOnDisk(Exception):
+    """The file changed after it was read; a fix is not written over it."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    text: str
+    encoding: str
+    bom: bytes
+    digest: str  # of the bytes as read
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def read_source(path: Path) -> SourceFile:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    if not bom and b"\x00" in data[:8192]:
+        raise UnreadableFile("binary file, not an article; not linted")
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"not valid {encoding.upper()} at byte {error.start + len(bom)}; file not linted") from None
+    return SourceFile(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
+
+
+def write_source(source: SourceFile, text: str) -> None:
+    """Replace the file with ``text`` in its own encoding.
+
+    The new content goes to a temporary file in the same folder, which takes
+    the original's permissions and is renamed over it: a reader sees the old
+    file or the new one, never half of either. If the file on disk is no
+    longer the one that was read, nothing is written.
+    """
+    path = source.path.resolve()  # write through a symbolic link, not over it
+    try:
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        raise ChangedOnDisk(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
+    if current != source.digest:
+        raise ChangedOnDisk(f"{path}: changed since it was read; fix not written")
+    mode = path.stat().st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copydesk", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(source.encode(text))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -36,17 +36,23 @@ class FileFix:
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def fix_file(engine: "Engine", path: Path, problems: list[str]) -> FileFix | None:
-    """The safe fixes for one file, or None when it has none (or cannot be read)."""
-    try:
-        source = read_source(path)
-    except UnreadableFile:  # reported by the lint run itself
-        return None
-    text, applied = source.text, 0
+def fix_text(engine: "Engine", path: Path, text: str, problems: list[str]) -> tuple[str, int]:
+    """``text`` with its safe fixes applied, and how many were applied."""
+    applied = 0
     for _ in range(MAX_PASSES):
         fixes = [f.fix for f in engine.lint_text(path, text, problems) if f.fix and f.fix.safe]
         if not fixes:
             break
         text, count = apply_fixes(text, fixes)
         applied += count
-    return FileFix(source, text, applied) if text != source.text else None
+    return text, applied
+
+
+def fix_file(engine: "Engine", path: Path, problems: list[str]) -> FileFix | None:
+    """The safe fixes for one file, or None when it has none (or cannot be read)."""
+    try:
+        source = read_source(path)
+    except UnreadableFile:  # reported by the lint run itself
+        return None
+    fixed, applied = fix_text(engine, path, source.text, problems)
+    return FileFix(source, fixed, applied) if fixed != source.text else None

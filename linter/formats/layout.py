@@ -54,9 +54,10 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on o
 
 
 def is_title_case(text: str) -> bool:
-    """Most words capitalised, as in "Council Approves New Budget"."""
+    """Three or more words, most of them capitalised, as in "Council
+    Approves New Budget"."""
     words = [w for w in regex.findall(r"[\p{L}][\p{L}'’\-]*", text) if w.lower() not in _SMALL_WORDS]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_headline_like(text: str) -> bool:
@@ -73,23 +74,28 @@ def is_headline_like(text: str) -> bool:
 def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
     """Units from a run of consecutive non-blank lines (start, end offsets).
 
-    A run with any line longer than WRAP_WIDTH gives one unit per line; a
-    run of short lines is one wrapped paragraph, except that title-case
-    headline lines and bylines leading the run stand alone (the first line
-    of a wrapped paragraph also lacks a final period, but is not title case).
+    A run with any line longer than WRAP_WIDTH gives one unit per line. In a
+    run of short lines, consecutive prose lines are one wrapped paragraph,
+    and title-case headline lines and bylines stand alone (the lines of a
+    wrapped paragraph may lack a final period, but are not title case).
     """
     if not run:
         return []
     if max(end - start for start, end in run) > WRAP_WIDTH:
         return [Unit(start, end) for start, end in run]
-    units = []
-    rest = list(run)
-    while len(rest) > 1:
-        head = text[rest[0][0] : rest[0][1]]
-        if not (is_byline(head) or (is_headline_like(head) and is_title_case(head))):
-            break
-        units.append(Unit(*rest.pop(0)))
-    units.append(Unit(rest[0][0], rest[-1][1]))
+    units: list[Unit] = []
+    wrapped: list[tuple[int, int]] = []
+    for start, end in run:
+        line = text[start:end]
+        if is_byline(line) or (is_headline_like(line) and is_title_case(line)):
+            if wrapped:
+                units.append(Unit(wrapped[0][0], wrapped[-1][1]))
+                wrapped = []
+            units.append(Unit(start, end))
+        else:
+            wrapped.append((start, end))
+    if wrapped:
+        units.append(Unit(wrapped[0][0], wrapped[-1][1]))
     return units
 
 

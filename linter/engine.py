@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from linter.checks.base import Check
+from linter.checks.base import Check, CorpusCheck
 from linter.config import Config
 from linter.context import RunContext
 from linter.discovery import discover
@@ -38,6 +38,7 @@ class Engine:
         self.context = RunContext(config, plugins, style or "")
         self.rules = self._active_rules(load_packs(self._pack_folders(), plugins.check_types))
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
+        self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
 
     def _pack_folders(self) -> list[tuple[str, Path]]:
         packs = self.plugins.packs
@@ -64,21 +65,30 @@ class Engine:
 
     def lint_paths(self, paths: Iterable[Path]) -> RunResult:
         result = RunResult(problems=list(self.plugins.problems))
+        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
         for path in self.files(paths):
             result.files_checked += 1
-            result.findings += self.lint_file(path, result.problems)
+            result.findings += self.lint_file(path, result.problems, collected)
+        for check, items in zip(self.corpus_checks, collected):
+            try:
+                result.findings += check.finish(items)
+            except Exception as error:  # one broken rule must not stop the others
+                result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def lint_file(self, path: Path, problems: list[str]) -> list[Finding]:
+    def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
         try:
             source = read_source(path)
         except UnreadableFile as error:
             return [_file_finding(path, UNREADABLE, str(error))]
-        return self.lint_text(path, source.text, problems)
+        return self.lint_text(path, source.text, problems, collected)
 
-    def lint_text(self, path: Path, text: str, problems: list[str] | None = None) -> list[Finding]:
-        """Lint an article already in memory (the language server's entry)."""
+    def lint_text(
+        self, path: Path, text: str, problems: list[str] | None = None, collected: list[list[Any]] | None = None
+    ) -> list[Finding]:
+        """Lint one article held in memory. Rules across files take part
+        only when ``collected`` (one list per corpus check) is given."""
         problems = problems if problems is not None else []
         input_format = self.plugins.format_for(path)
         if input_format is None:
@@ -87,6 +97,12 @@ class Engine:
             doc = input_format.parse(path, text)
         except ArticleError as error:
             return [_file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
+        if collected is not None:
+            for check, items in zip(self.corpus_checks, collected):
+                try:
+                    items.append(check.collect(doc))
+                except Exception as error:  # one broken rule must not stop the others
+                    problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return self.check_document(doc, problems)
 
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:

@@ -122,6 +122,8 @@ def test_shipped_rules_all_load_and_are_documented() -> None:
     assert {r.id for r in rules} == {
         "repeated-paragraph", "duplicated-headline", "unattributed-quote", "vague-sourcing",
         "missing-credit", "name-first-reference", "name-subsequent-reference",
+        "near-duplicate-paragraph", "repeated-sentence", "summary-repeats-body",
+        "duplicate-headline-across-files", "duplicate-paragraph-across-files",
     }
     for rule in rules:
         assert set(rule.docs) == {"what", "why", "example", "fix"}, rule.id

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles
 from linter.checks.base import Check
 from linter.checks.credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
+from linter.checks.near_duplicate import NearDuplicate
 from linter.checks.quote_attribution import QuoteAttribution
 from linter.checks.repeated_paragraph import RepeatedParagraph
+from linter.checks.repeated_sentence import RepeatedSentence
+from linter.checks.summary_copy import SummaryCopy
 from linter.checks.vague_sourcing import VagueSourcing
 from linter.hookspecs import hookimpl
 
 
 @hookimpl
 def copydesk_check_types() -> list[type[Check]]:
-    return [RepeatedParagraph, DuplicatedHeadline, QuoteAttribution, VagueSourcing, MissingCredit, NameStyle]
+    return [
+        RepeatedParagraph,
+        NearDuplicate,
+        RepeatedSentence,
+        SummaryCopy,
+        DuplicatedHeadline,
+        QuoteAttribution,
+        VagueSourcing,
+        MissingCredit,
+        NameStyle,
+        HeadlineAcrossFiles,
+        ParagraphAcrossFiles,
+    ]

@@ -98,3 +98,22 @@ class Check:
             message=self.rule.message.format_map(fields),
             fix=fix,
         )
+
+
+class CorpusCheck(Check):
+    """A check across all the articles of a run (duplicates between stories).
+
+    ``collect`` keeps what the check needs of one document: small and
+    picklable, so that documents need not stay in memory and workers can
+    send it back. ``finish`` reports, once every document is collected.
+    A single document linted on its own (an editor buffer) is not checked.
+    """
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def collect(self, doc: Document) -> Any:
+        raise NotImplementedError
+
+    def finish(self, collected: list[Any]) -> Iterable[Finding]:
+        raise NotImplementedError

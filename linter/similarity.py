@@ -1,0 +1,88 @@
+"""Explainable text similarity: word shingles, Jaccard and containment, and
+MinHash signatures with banding for finding near-duplicates among many
+paragraphs without comparing every pair.
+
+Shingle hashes are CRC-32 of the words, so they are the same in every
+process (Python's own ``hash`` of a string is not), which lets worker
+processes and later runs agree.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+
+import regex
+
+from linter.textnorm import normalize
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+
+SIGNATURE_BINS = 16
+BAND_ROWS = 2
+_EMPTY = 0xFFFFFFFF
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` with case, quote style and punctuation folded."""
+    return _WORD.findall(normalize(text).replace("’", "'"))
+
+
+def shingles(text: str, size: int) -> frozenset[int]:
+    """Hashes of every run of ``size`` consecutive words (the whole text
+    when it is shorter)."""
+    tokens = words(text)
+    if len(tokens) <= size:
+        return frozenset([zlib.crc32(" ".join(tokens).encode())]) if tokens else frozenset()
+    return frozenset(zlib.crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1))
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """How much of the smaller set lies in the larger one."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def signature(hashes: frozenset[int]) -> bytes:
+    """A one-permutation MinHash signature: each shingle hash falls in one
+    of SIGNATURE_BINS bins by its low bits, and each bin keeps its least
+    value. Two texts agree in a bin with probability about their Jaccard
+    similarity."""
+    bins = [_EMPTY] * SIGNATURE_BINS
+    for value in hashes:
+        slot = value % SIGNATURE_BINS
+        rest = value // SIGNATURE_BINS
+        if rest < bins[slot]:
+            bins[slot] = rest
+    return array("I", bins).tobytes()
+
+
+def estimate(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity from two signatures."""
+    left, right = array("I"), array("I")
+    left.frombytes(a)
+    right.frombytes(b)
+    used = [(x, y) for x, y in zip(left, right) if x != _EMPTY or y != _EMPTY]
+    if not used:
+        return 0.0
+    return sum(x == y for x, y in used) / len(used)
+
+
+def bands(sig: bytes) -> list[bytes]:
+    """Band keys of a signature: texts that share a key are candidates.
+    Bands with an empty bin are left out (too short to say)."""
+    width = 4 * BAND_ROWS
+    keys = []
+    for index, start in enumerate(range(0, len(sig), width)):
+        band = sig[start : start + width]
+        if b"\xff\xff\xff\xff" not in [band[i : i + 4] for i in range(0, width, 4)]:
+            keys.append(bytes([index]) + band)
+    return keys

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import regex
+
+from linter import similarity
+from linter.textnorm import normalize
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
@@ -88,7 +92,7 @@ class Quote:
         return len(self.text.split())
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Block:
     """A unit of the story: headline, dek, byline, paragraph and so on.
 
@@ -104,6 +108,18 @@ class Block:
     origin: str = "body"  # or "front-matter"
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+    @cached_property
+    def normalized(self) -> str:
+        """The text with case, quote style and white space folded."""
+        return normalize(self.text)
+
+    def shingles(self, size: int) -> frozenset[int]:
+        """Hashes of the block's runs of ``size`` words (computed once)."""
+        cache = self.__dict__.setdefault("_shingles", {})
+        if size not in cache:
+            cache[size] = similarity.shingles(self.text, size)
+        return cache[size]
 
     def quote_at(self, offset: int) -> Quote | None:
         for quote in self.quotes:

@@ -21,6 +21,7 @@ bare surname for a person without one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -181,12 +182,17 @@ def _matcher(person: Person) -> _Matcher:
     return _Matcher(person, pattern, forms)
 
 
+@lru_cache(maxsize=8)
+def _matchers(people: tuple[Person, ...]) -> list[_Matcher]:
+    return [_matcher(p) for p in people]
+
+
 def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
     """Mentions of registered people in document order, outside quotations,
     in every block but bylines and credits. A bare surname right after
     another capitalised word ("Melania Trump") or joined to another name
     ("Putin-Trump") is someone or something else and is left out."""
-    matchers = [_matcher(p) for p in people]
+    matchers = _matchers(tuple(people))
     mentions: list[Mention] = []
     for block in doc.blocks:
         if block.role in (Role.BYLINE, Role.CREDIT):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import regex
 
-_DOUBLE = str.maketrans({c: '"' for c in "“”„‟″«»"})
-_SINGLE = str.maketrans({c: "'" for c in "‘’‚‛′`"})
+_QUOTES = str.maketrans({**{c: '"' for c in "“”„‟″«»"}, **{c: "'" for c in "‘’‚‛′`"}})
 _SPACE = regex.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """Fold case, quote style and runs of white space, so that copies that
     differ only in those compare equal."""
-    folded = text.translate(_DOUBLE).translate(_SINGLE).casefold()
+    folded = text.translate(_QUOTES).casefold()
     return _SPACE.sub(" ", folded).strip()

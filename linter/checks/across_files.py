@@ -12,13 +12,17 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from linter.checks.base import CorpusCheck, Param
 from linter.document import Document, Role, Span
 from linter.findings import Finding
-from linter.similarity import bands, estimate, shingles, signature, words
+from linter.similarity import bands, estimate, signature
 from linter.textnorm import normalize
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +37,20 @@ class Place:
         return f"{self.path}:{self.span.line}"
 
 
-def _boilerplate(text: str, allow: tuple[str, ...]) -> bool:
-    folded = normalize(text)
-    return any(normalize(phrase) in folded for phrase in allow)
-
-
-def _key(text: str) -> int:
-    return zlib.crc32(normalize(text).encode())
+def _key(folded: str) -> int:
+    return zlib.crc32(folded.encode())
 
 
 class _AcrossFiles(CorpusCheck):
     fields = ("count", "places")
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        self.allowed = tuple(normalize(phrase) for phrase in self.options["allow"])
+
+    def boilerplate(self, folded: str) -> bool:
+        """Whether normalised text holds one of the allowed phrases."""
+        return any(phrase in folded for phrase in self.allowed)
 
     def report(self, groups: Iterable[list[Place]]) -> Iterator[Finding]:
         """One finding at each place of each group that spans two files or
@@ -75,9 +82,9 @@ class HeadlineAcrossFiles(_AcrossFiles):
 
     def collect(self, doc: Document) -> Any:
         headline = doc.headline
-        if headline is None or _boilerplate(headline.text, self.options["allow"]):
+        if headline is None or self.boilerplate(headline.normalized):
             return None
-        return Place(doc.path, headline.span, _key(headline.text))
+        return Place(doc.path, headline.span, _key(headline.normalized))
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
         groups: dict[int, list[Place]] = {}
@@ -102,10 +109,10 @@ class ParagraphAcrossFiles(_AcrossFiles):
     def collect(self, doc: Document) -> Any:
         places = []
         for block in self.blocks(doc):
-            if len(words(block.text)) < self.options["min_words"] or _boilerplate(block.text, self.options["allow"]):
+            if len(block.text.split()) < self.options["min_words"] or self.boilerplate(block.normalized):
                 continue
-            sig = signature(shingles(block.text, self.options["shingle_size"]))
-            places.append(Place(doc.path, block.span, _key(block.text), sig))
+            sig = signature(block.shingles(self.options["shingle_size"]))
+            places.append(Place(doc.path, block.span, _key(block.normalized), sig))
         return places
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:

@@ -15,8 +15,7 @@ from typing import Iterator
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.similarity import containment, jaccard, shingles, words
-from linter.textnorm import normalize
+from linter.similarity import containment, jaccard
 
 
 class NearDuplicate(Check):
@@ -34,10 +33,10 @@ class NearDuplicate(Check):
         size, threshold = self.options["shingle_size"], self.options["threshold"]
         earlier: list[tuple[int, str, frozenset[int], int]] = []  # line, key, shingles, words
         for block in self.blocks(doc):
-            count = len(words(block.text))
+            count = len(block.text.split())
             if count < self.options["min_words"]:
                 continue
-            key, grams = normalize(block.text), shingles(block.text, size)
+            key, grams = block.normalized, block.shingles(size)
             best: tuple[float, int] | None = None
             for line, other_key, other, other_count in earlier:
                 if key == other_key:

@@ -9,7 +9,6 @@ from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import remove_block_fix
-from linter.textnorm import normalize
 
 
 class RepeatedParagraph(Check):
@@ -24,7 +23,7 @@ class RepeatedParagraph(Check):
         for block in self.blocks(doc):
             if len(block.text.split()) < self.options["min_words"]:
                 continue
-            key = normalize(block.text)
+            key = block.normalized
             if key in first_seen:
                 first_line = first_seen[key]
                 fix = remove_block_fix(doc, block, f"remove the repeat of the paragraph on line {first_line}")

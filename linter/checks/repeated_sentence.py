@@ -22,7 +22,7 @@ class RepeatedSentence(Check):
         seen_blocks: set[str] = set()
         first_seen: dict[str, int] = {}
         for block in self.blocks(doc):
-            block_key = normalize(block.text)
+            block_key = block.normalized
             if block_key in seen_blocks:
                 continue  # the whole paragraph repeats: repeated-paragraph reports it
             seen_blocks.add(block_key)

@@ -8,7 +8,6 @@ from typing import Iterator
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.similarity import shingles
 
 
 class SummaryCopy(Check):
@@ -24,11 +23,11 @@ class SummaryCopy(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         size = self.options["shingle_size"]
-        body = [(b.span.line, shingles(b.text, size)) for b in doc.blocks_in([Role.BODY])]
+        body = [(b.span.line, b.shingles(size)) for b in doc.blocks_in([Role.BODY])]
         for block in self.blocks(doc):
             if len(block.text.split()) < self.options["min_words"]:
                 continue
-            grams = shingles(block.text, size)
+            grams = block.shingles(size)
             for line, paragraph in body:
                 if grams and len(grams & paragraph) / len(grams) >= self.options["threshold"]:
                     yield self.finding(doc, block.span.start, block.span.end, line_copied=line)

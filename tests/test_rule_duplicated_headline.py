@@ -1,0 +1,144 @@
+"""duplicated-headline: the headline line appears again in the story."""
+
+from __future__ import annotations
+
+from conftest import covered, lint
+
+RULE = ("duplicated-headline",)
+
+SUMMARY = (
+    "Dockworkers walked off the job at the city's main port on Monday, halting cargo traffic "
+    "as talks over automation stalled for a third week."
+)
+HEADLINE = "Port Strike Halts Cargo as Automation Talks Stall"
+DEK = "Dockworkers say new cranes threaten hundreds of jobs."
+P1 = (
+    "Several thousand members of the dockworkers' union left their posts at dawn on Monday, "
+    "leaving container ships idling in the outer harbor."
+)
+P2 = (
+    "The port authority has said the new cranes will be phased in over five years and that no "
+    "worker will lose a job because of them."
+)
+
+
+def findings(text: str, name: str = "story.txt"):
+    return lint(text, name=name, select=RULE)
+
+
+def apply(text: str, fix) -> str:
+    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
+    return text
+
+
+class TestFires:
+    def test_headline_repeated_right_below_after_a_blank_line(self):
+        text = "\n".join([SUMMARY, HEADLINE, "", HEADLINE, DEK, P1, P2]) + "\n"
+        [finding] = findings(text)
+        assert finding.rule == "duplicated-headline"
+        assert finding.severity == "error"
+        assert (finding.span.line, finding.span.column, finding.span.end_line, finding.span.end_column) == (
+            4,
+            1,
+            4,
+            len(HEADLINE) + 1,
+        )
+        assert covered(text, finding) == HEADLINE
+        assert "line 2" in finding.message
+
+    def test_headline_repeated_on_the_next_line(self):
+        text = "\n".join([HEADLINE, HEADLINE, P1, P2]) + "\n"
+        [finding] = findings(text)
+        assert finding.span.line == 2
+        assert "line 1" in finding.message
+
+    def test_headline_repeated_far_down(self):
+        text = "\n".join([SUMMARY, HEADLINE, DEK, P1, HEADLINE, P2]) + "\n"
+        [finding] = findings(text)
+        assert (finding.span.line, finding.span.column, finding.span.end_column) == (5, 1, len(HEADLINE) + 1)
+        assert "line 2" in finding.message
+
+    def test_repeat_in_other_case(self):
+        text = "\n".join([SUMMARY, HEADLINE, "", HEADLINE.upper(), DEK, P1]) + "\n"
+        [finding] = findings(text)
+        assert covered(text, finding) == HEADLINE.upper()
+
+    def test_every_repeat_fires(self):
+        text = "\n".join([HEADLINE, HEADLINE, P1, HEADLINE, P2]) + "\n"
+        found = findings(text)
+        assert [f.span.line for f in found] == [2, 4]
+        assert all("line 1" in f.message for f in found)
+
+    def test_blank_line_separated_copy(self):
+        text = "\n\n".join([HEADLINE, HEADLINE, "By Tom Reyes", P1, P2]) + "\n"
+        [finding] = findings(text)
+        assert finding.span.line == 3
+        assert "line 1" in finding.message
+
+    def test_markdown_heading_repeating_the_front_matter_title(self):
+        text = (
+            "---\ntitle: Port Strike Halts Cargo as Automation Talks Stall\nauthor: Tom Reyes\n---\n\n"
+            f"# {HEADLINE}\n\n{P1}\n\n{P2}\n"
+        )
+        [finding] = findings(text, name="story.md")
+        # The span is the heading's text, without its hashes.
+        assert (finding.span.line, finding.span.column, finding.span.end_column) == (6, 3, len(HEADLINE) + 3)
+        assert covered(text, finding) == HEADLINE
+        assert "line 2" in finding.message
+
+    def test_markdown_quoted_title_repeated_by_a_heading(self):
+        text = f'---\ntitle: "{HEADLINE}"\n---\n\n## {HEADLINE}\n\n{P1}\n'
+        [finding] = findings(text, name="story.md")
+        assert finding.span.line == 5
+        assert covered(text, finding) == HEADLINE
+
+    def test_markdown_h1_repeated_further_down(self):
+        text = f"# {HEADLINE}\n\n{P1}\n\n# {HEADLINE}\n\n{P2}\n"
+        [finding] = findings(text, name="story.md")
+        assert (finding.span.line, finding.span.column) == (5, 3)
+        assert "line 1" in finding.message
+
+    def test_markdown_repeat_as_a_plain_paragraph(self):
+        text = f"---\ntitle: {HEADLINE}\n---\n\n{HEADLINE}\n\n{P1}\n"
+        [finding] = findings(text, name="story.md")
+        assert finding.span.line == 5
+        assert covered(text, finding) == HEADLINE
+
+
+class TestSilent:
+    def test_headline_not_repeated(self):
+        assert findings("\n".join([SUMMARY, HEADLINE, DEK, P1, P2]) + "\n") == []
+
+    def test_body_paragraph_containing_the_headline_words(self):
+        longer = HEADLINE + ", the union said on Monday in a statement."
+        assert findings("\n".join([HEADLINE, P1, longer]) + "\n") == []
+
+    def test_markdown_title_without_repeat(self):
+        text = f"---\ntitle: {HEADLINE}\nauthor: Tom Reyes\n---\n\n{P1}\n\n## What comes next\n\n{P2}\n"
+        assert findings(text, name="story.md") == []
+
+    def test_a_different_heading(self):
+        text = f"# {HEADLINE}\n\n{P1}\n\n## Port Strike Halts Cargo\n\n{P2}\n"
+        assert findings(text, name="story.md") == []
+
+
+class TestFix:
+    def test_safe_fix_removes_the_repeated_line(self):
+        text = "\n".join([SUMMARY, HEADLINE, "", HEADLINE, DEK, P1, P2]) + "\n"
+        [finding] = findings(text)
+        assert finding.fix is not None and finding.fix.safe is True
+        [edit] = finding.fix.edits
+        assert text[edit.span.start : edit.span.end] == HEADLINE + "\n"
+        assert apply(text, finding.fix) == "\n".join([SUMMARY, HEADLINE, "", DEK, P1, P2]) + "\n"
+
+    def test_fix_of_a_last_line_without_final_newline(self):
+        text = "\n".join([HEADLINE, P1, P2, HEADLINE])
+        [finding] = findings(text)
+        assert apply(text, finding.fix) == "\n".join([HEADLINE, P1, P2])
+
+    def test_markdown_heading_fix_removes_the_whole_line(self):
+        text = f"---\ntitle: {HEADLINE}\n---\n\n# {HEADLINE}\n\n{P1}\n"
+        [finding] = findings(text, name="story.md")
+        assert finding.fix.safe is True
+        assert apply(text, finding.fix) == f"---\ntitle: {HEADLINE}\n---\n\n{P1}\n"

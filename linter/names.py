@@ -29,6 +29,7 @@ import regex
 
 from linter.document import Document, Role
 from linter.errors import ConfigError
+from linter.lexicon import FUNCTION_WORDS, NAME_WORD
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "note")
@@ -139,8 +140,9 @@ def load_style(name: str, path: Path) -> HouseStyle:
 # --- mentions -------------------------------------------------------------
 
 FULL, PLAIN, VARIANT, SURNAME = "full", "plain", "variant", "surname"
-_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{L}'’\-]*\s+$")
+_CAPITALISED_BEFORE = regex.compile(rf"(?<![\p{{L}}.'’])({NAME_WORD})\s+$")
 _COMPOUND_AFTER = regex.compile(r"^-\p{Lu}")
+_COMPOUND_BEFORE = regex.compile(r"\p{Lu}\p{L}*-$")
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,16 @@ def _matcher(person: Person) -> _Matcher:
     return _Matcher(person, pattern, forms)
 
 
+def _other_name(text: str, start: int, end: int) -> bool:
+    """Whether a bare surname at ``start``..``end`` belongs to another name:
+    a capitalised name word before it, or a hyphenated compound."""
+    before = text[:start]
+    word = _CAPITALISED_BEFORE.search(before)
+    if word and word.group(1) not in FUNCTION_WORDS:
+        return True
+    return bool(_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(text[end:]))
+
+
 @lru_cache(maxsize=8)
 def _matchers(people: tuple[Person, ...]) -> list[_Matcher]:
     return [_matcher(p) for p in people]
@@ -190,8 +202,9 @@ def _matchers(people: tuple[Person, ...]) -> list[_Matcher]:
 def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
     """Mentions of registered people in document order, outside quotations,
     in every block but bylines and credits. A bare surname right after
-    another capitalised word ("Melania Trump") or joined to another name
-    ("Putin-Trump") is someone or something else and is left out."""
+    another capitalised name word ("Melania Trump"), joined to another name
+    ("Putin-Trump"), or after a courtesy title that is not the person's
+    ("Mrs. Trump") is someone or something else and is left out."""
     matchers = _matchers(tuple(people))
     mentions: list[Mention] = []
     for block in doc.blocks:
@@ -204,10 +217,10 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
                 prefix = match.group("prefix") or ""
                 if block.quote_at(base + match.start()):
                     continue
-                if kind == SURNAME and not prefix:
-                    before, after = block.text[: match.start()], block.text[match.end() :]
-                    if _CAPITALISED_BEFORE.search(before) or _COMPOUND_AFTER.match(after):
-                        continue
+                if prefix in HONORIFICS and prefix != matcher.person.honorific:
+                    continue
+                if kind == SURNAME and not prefix and _other_name(block.text, match.start(), match.end()):
+                    continue
                 mentions.append(
                     Mention(
                         person=matcher.person,

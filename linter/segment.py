@@ -39,7 +39,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         head = text[start : match.end()]
         before = _WORD_BEFORE.search(head)
-        if before and _is_abbreviation(before.group(1)):
+        if text[match.start()] == "." and before and _is_abbreviation(before.group(1)):
             continue
         spans.append((start, match.end()))
         start = match.end()

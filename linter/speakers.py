@@ -14,19 +14,16 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.document import Document
+from linter.document import Document, Role
+from linter.lexicon import FUNCTION_WORDS, NAME_WORD
 from linter.names import HONORIFICS, Person
 
 _POSSESSIVE = regex.compile(r"^['’]s?(?!\p{L})")
 _CAPITALISED_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’\-]+)+(?![\p{L}\p{N}])"
+    rf"(?<![\p{{L}}\p{{N}}'’]){NAME_WORD}(?:\s+\p{{Lu}}\.)*(?:\s+{NAME_WORD})+(?![\p{{L}}\p{{N}}])"
 )
 _TITLED = regex.compile(
-    r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + r")\s+\p{Lu}[\p{L}'’\-]+"
-)
-_LEADING_WORDS = frozenset(
-    "A An The This That These Those In On At For From By With Without As After Before During Last Next "
-    "But And Or If When While Although Though Since Until Yet So Still Even Then Now Asked Speaking".split()
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + rf")\s+{NAME_WORD}(?![\p{{L}}])"
 )
 
 
@@ -77,7 +74,7 @@ class SpeakerFinder:
     @staticmethod
     def _strip_leading(name: str) -> str:
         words = name.split()
-        while words and words[0] in _LEADING_WORDS:
+        while words and words[0] in FUNCTION_WORDS:
             words.pop(0)
         return " ".join(words) if len(words) >= 2 else ""
 
@@ -86,14 +83,22 @@ class SpeakerFinder:
         "Witkoff" counts once "Steve Witkoff" has been named."""
         return doc.analysis(
             ("speakers.surnames", id(self)),
-            lambda d: {name.split()[-1] for b in d.blocks for _, name in self._names(b.text)},
+            lambda d: {
+                name.split()[-1]
+                for b in d.blocks
+                if b.role not in (Role.BYLINE, Role.CREDIT)
+                for _, name in self._names(b.text)
+            },
         )
 
     def first_person_offset(self, doc: Document) -> int | None:
-        """Offset of the first named person in the story, if any."""
+        """Offset of the first person named in the story (not the byline
+        or credit: the reporter is not a speaker), if any."""
 
         def compute(d: Document) -> int | None:
             for block in d.blocks:
+                if block.role in (Role.BYLINE, Role.CREDIT):
+                    continue
                 names = self._names(block.text)
                 if names:
                     return block.span.start + min(start for start, _ in names)
@@ -108,7 +113,7 @@ class SpeakerFinder:
         if self._names(text):
             return True
         surnames = self.known_surnames(doc)
-        for word in regex.finditer(r"\p{Lu}[\p{L}'’\-]+", text):
+        for word in regex.finditer(NAME_WORD, text):
             if word.group() in surnames and not _POSSESSIVE.match(text[word.end() :]):
                 return True
         first = self.first_person_offset(doc)

@@ -446,12 +446,6 @@ class TestSentences:
         para = "He asked, “Is it over?” She said it was! The talks went on."
         block = body_block(f"Talks Go On\n\n{para}\n")
         assert [s.text for s in block.sentences] == ["He asked, “Is it over?”", "She said it was!", "The talks went on."]
-
-    @pytest.mark.xfail(
-        reason="segment.sentences treats 'no' before '!' or '?' as the abbreviation 'No.'; "
-        "abbreviations only end in a period",
-        strict=True,
-    )
     def test_a_word_like_an_abbreviation_before_an_exclamation_mark_ends_the_sentence(self):
         para = "The crowd shouted no! The talks went on. Did the union say no? It did."
         block = body_block(f"Talks Go On\n\n{para}\n")
@@ -539,15 +533,10 @@ class TestQuotations:
         assert block.quotes == []
 
 
-# --- known bugs --------------------------------------------------------------------------
+# --- regressions: cases that once failed -----------------------------------------------
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        reason="layout.is_headline_like wants the first character to be a capital letter, so a headline "
-        "opening with a quotation mark is never found and becomes body text",
-        strict=True,
-    )
+class TestRegressions:
     @pytest.mark.parametrize(
         "headline", ["“We Are Not Against Machines,” Union Says", "‘Not Against Machines’: Dockworkers Dig In"]
     )

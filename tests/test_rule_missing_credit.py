@@ -139,12 +139,7 @@ class TestSilent:
         assert findings("") == []
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        reason="layout._CREDIT's 'covers ... for the' alternative matches ordinary body prose, which then "
-        "takes the credit role (and drops out of every body-scoped rule)",
-        strict=True,
-    )
+class TestRegressions:
     def test_body_paragraph_with_covers_for_the_is_not_a_credit(self):
         body = "The port’s insurance covers losses for the shipping lines only after a strike has lasted a week."
         text = "\n".join([HEADLINE, P1, body]) + "\n"

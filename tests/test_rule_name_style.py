@@ -268,44 +268,21 @@ class TestOnlyTheSelectedRule:
         assert [(f.rule, covered(text, f)) for f in found] == [(LATER, "Putin")]
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        reason="names.find_mentions drops a bare surname after any capitalised word (_CAPITALISED_BEFORE), "
-        "sentence-initial 'But', 'When', 'As' included",
-        strict=True,
-    )
+class TestRegressions:
     @pytest.mark.parametrize("opening", ["But", "When", "As"])
     def test_bare_surname_after_a_sentence_initial_word(self, opening):
         text = story(PUTIN_FIRST, f"{opening} Putin" + TAIL)
         [finding] = findings(text)
         assert_finding(text, finding, LATER, "Putin", 5, len(opening) + 2, "Mr. Putin")
-
-    @pytest.mark.xfail(
-        reason="names.find_mentions skips 'Putin' in 'Putin-Trump' (-Capital after) but not 'Trump' "
-        "(Capital- before), so the second half of the compound is a mention",
-        strict=True,
-    )
     def test_second_half_of_a_hyphenated_compound_is_not_a_mention(self):
         text = story(PUTIN_FIRST, "The Putin-Trump call lasted two hours, according to a Kremlin readout.")
         assert findings(text) == []
-
-    @pytest.mark.xfail(
-        reason="every honorific is accepted as a prefix for every person, so 'Mrs. Trump' is read as a "
-        "later reference to Donald J. Trump",
-        strict=True,
-    )
     def test_mrs_trump_is_not_a_reference_to_donald_j_trump(self):
         text = story(
             "President Donald J. Trump and Melania Trump hosted a dinner on Monday.",
             "Mrs. Trump spoke briefly, and Mr. Trump did not take questions about the grain talks.",
         )
         assert findings(text) == []
-
-    @pytest.mark.xfail(
-        reason="a first reference written 'Mr. Putin' is reported on 'Putin' alone, so the suggested fix "
-        "gives 'Mr. Vladimir V. Putin'",
-        strict=True,
-    )
     def test_fix_for_a_courtesy_title_first_reference(self):
         text = story("Mr. Putin said on Monday that Russia would send a delegation to the talks.")
         [finding] = findings(text)

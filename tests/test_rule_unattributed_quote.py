@@ -205,12 +205,7 @@ class TestUnattributed:
         assert [covered(text, f) for f in findings(text)] == [q1, q2]
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        reason="speakers._CAPITALISED_RUN and _TITLED include ’s in the name, so the possessive check "
-        "after the match never sees it: a possessive full or titled name counts as the speaker",
-        strict=True,
-    )
+class TestRegressions:
     @pytest.mark.parametrize(
         "owner",
         ["Steve Witkoff’s team", "Mr. Alvarez’s office", "President Trump’s administration", "Mayor Diaz’s office"],
@@ -219,20 +214,9 @@ class TestKnownBugs:
         quote = "“We will stay out of the dispute for now,”"
         text = story(f"{owner} said on Monday, {quote} and declined to comment further.")
         assert_one(text, quote, 4)
-
-    @pytest.mark.xfail(
-        reason="'Authority' is missing from the rule's institutions, so 'the Port Authority' is read as a person",
-        strict=True,
-    )
     def test_quote_attributed_to_the_port_authority(self):
         quote = "“We will stay out of the dispute for now,”"
         assert_one(story(f"{quote} the Port Authority said on Monday in a statement."), quote, 4)
-
-    @pytest.mark.xfail(
-        reason="SpeakerFinder.first_person_offset reads every block, the byline too, so the reporter's "
-        "name makes a later bare 'he said' count as attributed",
-        strict=True,
-    )
     def test_the_bylines_writer_is_not_who_he_refers_to(self):
         quote = "“We will stay out until the port authority listens,”"
         assert_one(story(f"{quote} he said to the crowd outside the gates on Monday afternoon."), quote, 4)

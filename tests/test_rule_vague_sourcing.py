@@ -141,29 +141,14 @@ class TestSilent:
         assert findings(text, name="story.md") == []
 
 
-class TestKnownBugs:
-    @pytest.mark.xfail(
-        reason="the pattern only reads group-then-verb; newswire's inverted 'said officials' is never matched",
-        strict=True,
-    )
+class TestRegressions:
     def test_inverted_said_officials(self):
         text = story("The talks could resume as soon as Wednesday, said two officials briefed on the plans.")
         [finding] = findings(text)
         assert "officials" in covered(text, finding)
-
-    @pytest.mark.xfail(
-        reason="group 'some' plus verb 'think' matches the noun phrase 'think tanks'",
-        strict=True,
-    )
     def test_think_tanks_are_not_sourcing(self):
         text = story("Some think tanks have argued that automation will create more jobs at the port than it ends.")
         assert findings(text) == []
-
-    @pytest.mark.xfail(
-        reason="a front-matter dek written as a YAML block scalar (description: >) becomes a block holding "
-        "the 'description: >' key line, not the value, so no check reads the dek",
-        strict=True,
-    )
     def test_markdown_folded_dek_is_checked(self):
         text = (
             "---\ntitle: Port Strike Halts Cargo\ndescription: >\n  Officials say the strike could last weeks.\n---\n\n"

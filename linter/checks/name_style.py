@@ -25,7 +25,7 @@ from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
-from linter.names import SURNAME, HouseStyle, Mention, Person, find_mentions
+from linter.names import HONORIFICS, SURNAME, HouseStyle, Mention, Person, find_mentions
 
 if TYPE_CHECKING:
     from linter.context import RunContext
@@ -95,15 +95,18 @@ def _judge_person(doc: Document, person: Person, mentions: list[Mention], style:
     introduced = surname_first_reported = False
     for mention in mentions:
         name, whole = mention.name_text(doc), mention.written(doc)
+        # A title may stand before a full name ("President Vladimir V.
+        # Putin"); a courtesy title may not, so it is part of what is wrong.
+        start = mention.start if mention.prefix in HONORIFICS else mention.name_start
         if not introduced:
             if name in first_forms:
                 introduced = True
             elif mention.kind != SURNAME:
                 introduced = True
-                verdicts.append(Verdict(FIRST, mention, mention.name_start, mention.end, first_forms[0]))
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_forms[0]))
             elif not surname_first_reported:
                 surname_first_reported = True
-                verdicts.append(Verdict(FIRST, mention, mention.name_start, mention.end, first_forms[0]))
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_forms[0]))
         elif whole not in later_forms and name not in first_forms:
             verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_forms[0]))
     return verdicts

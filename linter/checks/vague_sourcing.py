@@ -26,6 +26,8 @@ class VagueSourcing(Check):
     params = {
         "groups": Param("strings", REQUIRED, "unnamed groups: officials, sources, experts..."),
         "verbs": Param("strings", REQUIRED, "verbs that source a claim: say, said, believe..."),
+        "inverted_verbs": Param("strings", ("said", "says", "say"), "verbs of the inverted form ', said officials'"),
+        "exceptions": Param("strings", (), "phrases at the verb that are not sourcing ('think tanks')"),
         "max_gap": Param("int", 3, "words allowed between the group and its verb"),
     }
     fields = ("group", "verb")
@@ -34,12 +36,16 @@ class VagueSourcing(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
+        inverted = _alternatives(self.options["inverted_verbs"])
         gap = self.options["max_gap"]
         self.pattern = regex.compile(
             rf"(?<![\p{{L}}])(?:(?P<group>{groups})(?:\s+[\p{{Ll}}\-]+){{0,{gap}}}?\s+(?P<verb>{verbs})"
-            rf"|(?P<verb>according\s+to)\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups}))(?![\p{{L}}])",
+            rf"|(?P<verb>according\s+to)\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups})"
+            rf"|(?<=[,”\"]\s*)(?P<verb>{inverted})\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups}))(?![\p{{L}}])",
             regex.I | regex.V1,
         )
+        exceptions = self.options["exceptions"]
+        self.exception = regex.compile(rf"(?:{_alternatives(exceptions)})(?![\p{{L}}])", regex.I) if exceptions else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):
@@ -48,6 +54,8 @@ class VagueSourcing(Check):
             base = block.span.start
             for match in self.pattern.finditer(block.text):
                 if block.quote_at(base + match.start()):
+                    continue
+                if self.exception and self.exception.match(block.text, match.start("verb")):
                     continue
                 yield self.finding(
                     doc, base + match.start(), base + match.end(), group=match.group("group"), verb=match.group("verb")

@@ -27,7 +27,7 @@ _BYLINE = regex.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\
 _CREDIT = regex.compile(
     r"contributed (?:reporting|research|to this report)"
     r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
-    r"|\bcovers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
+    r"|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}\s+covers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
     r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b",
     regex.V1,
 )
@@ -66,7 +66,7 @@ def is_headline_like(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS
-        and text.lstrip()[:1].isupper()
+        and text.lstrip().lstrip("\"'“‘")[:1].isupper()
         and not _TERMINAL.search(text)
     )
 

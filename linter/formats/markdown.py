@@ -93,8 +93,9 @@ def _front_matter_blocks(source: str, lines: LineIndex, metadata: dict[str, Any]
 
 
 def _value_span(source: str, lines: LineIndex, key: str, body_first: int) -> tuple[int, int] | None:
-    """Offsets of a top-level scalar's value in the front matter (without
-    its quotes), or of the whole ``key:`` line for lists and blocks."""
+    """Offsets of a top-level value in the front matter: a scalar without
+    its quotes, the indented lines of a block scalar (``>`` or ``|``), or
+    the ``key:`` line itself for a list."""
     pattern = regex.compile(rf"^{regex.escape(key)}\s*:[ \t]*(.*?)[ \t]*$")
     for number in range(2, body_first - 1):
         start, end = lines.line_span(number)
@@ -105,10 +106,27 @@ def _value_span(source: str, lines: LineIndex, key: str, body_first: int) -> tup
         value = match.group(1)
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             return value_start + 1, value_end - 1
-        if not value or value[0] in "|>[":
+        if value[:1] in ("|", ">"):
+            return _indented_lines(source, lines, number + 1, body_first - 1) or (start, end)
+        if not value or value[0] == "[":
             return start, end
         return value_start, value_end
     return None
+
+
+def _indented_lines(source: str, lines: LineIndex, first: int, stop: int) -> tuple[int, int] | None:
+    """The span of the indented (or blank) lines from ``first`` up to
+    ``stop``: the content of a YAML block scalar."""
+    span: tuple[int, int] | None = None
+    for number in range(first, stop):
+        start, end = lines.line_span(number)
+        line = source[start:end]
+        if line.strip() and not line[:1].isspace():
+            break
+        content = content_span(source, lines, number)
+        if content:
+            span = (span[0] if span else content[0], content[1])
+    return span
 
 
 def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Unit]:

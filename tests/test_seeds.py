@@ -60,3 +60,24 @@ def test_seed_000_in_ap_style_accepts_given_name_and_bare_surname() -> None:
     text = seed("000")
     names = {(rule, span) for rule, _, span in found(text, style="ap") if rule.startswith("name-")}
     assert names == set()
+
+
+@pytest.mark.parametrize(("prefix", "removed"), [("000", {4, 10, 11, 12}), ("001", {4, 13, 14, 15, 16, 17, 18})])
+def test_fix_on_the_seeds_leaves_one_headline_and_no_repeats(
+    prefix: str, removed: set[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.cli import main
+
+    (source,) = SEEDS.glob(f"{prefix}_*.txt")
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--fix", copy.name])
+    original = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for number, line in enumerate(original, 1) if number not in removed]
+    expected = "".join(kept)
+    if not source.read_bytes().endswith(b"\n"):
+        expected = expected.rstrip("\n")  # the story had no final newline, and still has none
+    assert copy.read_text(encoding="utf-8") == expected
+    findings = lint(copy.read_text(encoding="utf-8"))
+    assert not [f for f in findings if f.rule in ("repeated-paragraph", "duplicated-headline")]

@@ -32,9 +32,30 @@ def lint(text: str, name: str = "story.txt", style: str = "nyt", select: tuple[s
     return findings
 
 
+# A port-strike story with a sentence-case headline and a byline: neither
+# names anyone who could be taken for a source.
+PORT_HEAD = "Port strike halts cargo as automation talks stall\nBy Tom Reyes\n"
+PORT_LEDE = (
+    "Several thousand members of the dockworkers' union left their posts at dawn on Monday, "
+    "leaving container ships idling in the outer harbor."
+)
+
+
+def port_story(*paragraphs: str) -> str:
+    return PORT_HEAD + PORT_LEDE + "\n" + "\n".join(paragraphs) + "\n"
+
+
 def covered(text: str, finding: Finding) -> str:
     """The source text a finding's span covers."""
     return text[finding.span.start : finding.span.end]
+
+
+def apply_fix(text: str, fix) -> str:  # type: ignore[no-untyped-def]
+    """``text`` with a fix's edits applied: an oracle independent of the
+    engine's own fix code."""
+    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
+    return text
 
 
 def at(text: str, line: int, column: int) -> int:

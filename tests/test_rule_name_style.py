@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import covered, lint
+from conftest import apply_fix as apply, covered, lint
 
 RULES = ("name-first-reference", "name-subsequent-reference")
 FIRST, LATER = RULES
@@ -27,12 +27,6 @@ def story(*paragraphs: str, head: str = HEAD) -> str:
 
 def findings(text: str, style: str = "nyt", name: str = "story.txt"):
     return lint(text, name=name, style=style, select=RULES)
-
-
-def apply(text: str, fix) -> str:
-    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
 
 
 def assert_finding(text, finding, rule, written, line, column, expected):

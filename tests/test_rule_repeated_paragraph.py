@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import covered, lint
+from conftest import apply_fix as apply, covered, lint
 
 RULE = ("repeated-paragraph",)
 
@@ -27,12 +27,6 @@ P3 = (
 
 def findings(text: str, name: str = "story.txt"):
     return lint(text, name=name, select=RULE)
-
-
-def apply(text: str, fix) -> str:
-    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
 
 
 class TestFires:

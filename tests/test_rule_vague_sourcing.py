@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import covered, lint
+from conftest import PORT_LEDE as LEDE, covered, lint, port_story as story
 
 RULE = ("vague-sourcing",)
-
-HEAD = "Port strike halts cargo as automation talks stall\nBy Tom Reyes\n"
-LEDE = (
-    "Several thousand members of the dockworkers' union left their posts at dawn on Monday, "
-    "leaving container ships idling in the outer harbor."
-)
-
-
-def story(*paragraphs: str) -> str:
-    return HEAD + LEDE + "\n" + "\n".join(paragraphs) + "\n"
-
 
 def findings(text: str, name: str = "story.txt"):
     return lint(text, name=name, select=RULE)

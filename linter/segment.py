@@ -18,8 +18,8 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = regex.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
 
-OPEN_QUOTES = "“„"
-CLOSE_QUOTES = "”"
+DOUBLE_OPENERS = "“„"
+DOUBLE_CLOSERS = "”"
 STRAIGHT_QUOTE = '"'
 
 
@@ -57,18 +57,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quotations(text: str) -> list[tuple[int, int, bool]]:
-    """Spans (including the marks) of double-quoted passages.
+    """Spans (including the marks) of quoted passages.
 
-    Curly quotes pair by direction; straight quotes alternate. A quotation
-    still open at the end of the text runs to its end (closed=False), as a
-    quote continued in the next paragraph does.
+    Double quotes: curly ones pair by direction; a straight one opens (when
+    not right after a letter or digit, so the inch mark in 6" is not a
+    quote) and the next one closes. Single curly quotes (‘…’) make a
+    quotation only outside a double one, and an apostrophe (’ followed by a
+    letter, as in Putin’s) never closes one; straight single quotes are
+    always apostrophes. A quotation still open at the end of the text runs
+    to its end (closed=False), as a quote continued in the next paragraph
+    does.
     """
     found: list[tuple[int, int, bool]] = []
     open_at: int | None = None
+    single = False
     for index, char in enumerate(text):
-        if open_at is None and (char in OPEN_QUOTES or char == STRAIGHT_QUOTE):
-            open_at = index
-        elif open_at is not None and (char in CLOSE_QUOTES or char == STRAIGHT_QUOTE):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if open_at is None:
+            if char in DOUBLE_OPENERS or (char == STRAIGHT_QUOTE and not before.isalnum()):
+                open_at, single = index, False
+            elif char == "‘" and not before.isalnum() and after.isalpha():
+                open_at, single = index, True
+        elif (single and char == "’" and not after.isalpha()) or (
+            not single and (char in DOUBLE_CLOSERS or char == STRAIGHT_QUOTE)
+        ):
             found.append((open_at, index + 1, True))
             open_at = None
     if open_at is not None and text[open_at + 1 :].strip():

@@ -124,6 +124,7 @@ def test_shipped_rules_all_load_and_are_documented() -> None:
         "missing-credit", "name-first-reference", "name-subsequent-reference",
         "near-duplicate-paragraph", "repeated-sentence", "summary-repeats-body",
         "duplicate-headline-across-files", "duplicate-paragraph-across-files",
+        "anonymous-source-without-reason",
     }
     for rule in rules:
         assert set(rule.docs) == {"what", "why", "example", "fix"}, rule.id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles
+from linter.checks.anonymous_source import AnonymousSource
 from linter.checks.base import Check
 from linter.checks.credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
@@ -26,6 +27,7 @@ def copydesk_check_types() -> list[type[Check]]:
         DuplicatedHeadline,
         QuoteAttribution,
         VagueSourcing,
+        AnonymousSource,
         MissingCredit,
         NameStyle,
         HeadlineAcrossFiles,

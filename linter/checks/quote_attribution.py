@@ -35,6 +35,7 @@ class QuoteAttribution(Check):
         "pronouns": Param("strings", ("he", "she"), "pronouns that refer back to a named person"),
         "role_nouns": Param("strings", REQUIRED, "nouns for a named person's role: spokesman, president..."),
         "institutions": Param("strings", (), "words that make a capitalised name an institution"),
+        "title_cues": Param("strings", (), "words before a quotation that make it a title: film, book, report..."),
     }
     fields = ("quote",)
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
@@ -48,18 +49,46 @@ class QuoteAttribution(Check):
             institutions=self.options["institutions"],
             people=context.people,
         )
+        cues = self.options["title_cues"]
+        self.title_cue = (
+            regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, cues))})[,:]?\s+$", regex.I)
+            if cues
+            else None
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        finder = self.finder
         sentences = [s for block in self.blocks(doc) if block.prose for s in block.sentences]
+        # A quotation left open at the end of a paragraph goes on in the next
+        # one when that opens with a quote mark; the parts share a speaker.
+        chain: list[Quote] = []
         for block in self.blocks(doc):
             for quote in block.quotes:
-                if quote.words < self.options["min_words"]:
-                    continue
-                if not self._attributed(doc, quote, sentences, finder):
-                    yield self.finding(doc, quote.span.start, quote.span.end, quote=quote.text)
+                continues = bool(chain) and quote.span.start == block.span.start
+                if chain and not continues:
+                    yield from self._judge(doc, chain, sentences)
+                    chain = []
+                # Short quotations are scare quotes, unless part of a quote
+                # running over paragraphs.
+                long_enough = quote.words >= self.options["min_words"] or continues or not quote.closed
+                if long_enough and not self._is_title(block.text, quote, block.span.start):
+                    chain.append(quote)
+                    if quote.closed:
+                        yield from self._judge(doc, chain, sentences)
+                        chain = []
+        if chain:
+            yield from self._judge(doc, chain, sentences)
 
-    def _attributed(self, doc: Document, quote: Quote, sentences: list[Sentence], finder: SpeakerFinder) -> bool:
+    def _is_title(self, text: str, quote: Quote, base: int) -> bool:
+        return bool(self.title_cue and self.title_cue.search(text[: quote.span.start - base]))
+
+    def _judge(self, doc: Document, chain: list[Quote], sentences: list[Sentence]) -> Iterator[Finding]:
+        if any(self._attributed(doc, part, sentences) for part in chain):
+            return
+        for part in chain:
+            yield self.finding(doc, part.span.start, part.span.end, quote=part.text)
+
+    def _attributed(self, doc: Document, quote: Quote, sentences: list[Sentence]) -> bool:
+        finder = self.finder
         around = [i for i, s in enumerate(sentences) if s.span.start < quote.span.end and quote.span.start < s.span.end]
         if not around:
             return False
@@ -70,9 +99,7 @@ class QuoteAttribution(Check):
         # The quotation is a sentence on its own: its speaker may be named
         # in the sentence before or after it.
         neighbours = [i for i in (around[0] - 1, around[-1] + 1) if 0 <= i < len(sentences)]
-        return any(
-            finder.names_person(doc, _frame(sentences[i]), sentences[i].span.start) for i in neighbours
-        )
+        return any(finder.names_person(doc, _frame(sentences[i]), sentences[i].span.start) for i in neighbours)
 
 
 def _frame(sentence: Sentence) -> str:

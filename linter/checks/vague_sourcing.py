@@ -28,6 +28,7 @@ class VagueSourcing(Check):
         "verbs": Param("strings", REQUIRED, "verbs that source a claim: say, said, believe..."),
         "inverted_verbs": Param("strings", ("said", "says", "say"), "verbs of the inverted form ', said officials'"),
         "exceptions": Param("strings", (), "phrases at the verb that are not sourcing ('think tanks')"),
+        "hedges": Param("strings", (), "phrases that source a claim to no one: reportedly, it is believed..."),
         "max_gap": Param("int", 3, "words allowed between the group and its verb"),
     }
     fields = ("group", "verb")
@@ -36,14 +37,19 @@ class VagueSourcing(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
-        inverted = _alternatives(self.options["inverted_verbs"])
-        gap = self.options["max_gap"]
-        self.pattern = regex.compile(
-            rf"(?<![\p{{L}}])(?:(?P<group>{groups})(?:\s+[\p{{Ll}}\-]+){{0,{gap}}}?\s+(?P<verb>{verbs})"
-            rf"|(?P<verb>according\s+to)\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups})"
-            rf"|(?<=[,”\"]\s*)(?P<verb>{inverted})\s+(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?(?P<group>{groups}))(?![\p{{L}}])",
-            regex.I | regex.V1,
-        )
+        inverted, gap = _alternatives(self.options["inverted_verbs"]), self.options["max_gap"]
+        filler = rf"(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?"
+        forms = [
+            # officials say; U.S. officials have expressed
+            rf"(?P<group>{groups})(?:\s+[\p{{Ll}}\-]+){{0,{gap}}}?\s+(?P<verb>{verbs})",
+            # according to two officials
+            rf"(?P<verb>according\s+to)\s+{filler}(?P<group>{groups})",
+            # ..., said two officials
+            rf"(?<=[,”\"]\s*)(?P<verb>{inverted})\s+{filler}(?P<group>{groups})",
+        ]
+        if self.options["hedges"]:
+            forms.append(rf"(?P<group>{_alternatives(self.options['hedges'])})")  # reportedly
+        self.pattern = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(forms)})(?![\p{{L}}])", regex.I | regex.V1)
         exceptions = self.options["exceptions"]
         self.exception = regex.compile(rf"(?:{_alternatives(exceptions)})(?![\p{{L}}])", regex.I) if exceptions else None
 
@@ -55,8 +61,12 @@ class VagueSourcing(Check):
             for match in self.pattern.finditer(block.text):
                 if block.quote_at(base + match.start()):
                     continue
-                if self.exception and self.exception.match(block.text, match.start("verb")):
+                if self.exception and match.group("verb") and self.exception.match(block.text, match.start("verb")):
                     continue
                 yield self.finding(
-                    doc, base + match.start(), base + match.end(), group=match.group("group"), verb=match.group("verb")
+                    doc,
+                    base + match.start(),
+                    base + match.end(),
+                    group=match.group("group"),
+                    verb=match.group("verb") or "",
                 )

@@ -1,0 +1,49 @@
+"""anonymous-source: an unnamed source ("a senior official said") with no
+reason for the anonymity given later in the story, as NYT policy asks
+("who spoke on the condition of anonymity because ...")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+from linter.checks.base import REQUIRED, Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.lexicon import NAME_WORD
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+
+_APPOSITIVE = regex.compile(rf"{NAME_WORD},\s*$")
+
+
+class AnonymousSource(Check):
+    name = "anonymous-source"
+    summary = "An anonymous source without a reason for the anonymity."
+    params = {
+        "sources": Param("regex", REQUIRED, "an unnamed source and its verb, within one sentence"),
+        "reasons": Param("strings", REQUIRED, "phrases that give the reason for anonymity"),
+    }
+    default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        phrases = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in self.options["reasons"])
+        self.reason = regex.compile(rf"(?<![\p{{L}}])(?:{phrases})", regex.I)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in self.blocks(doc):
+            if not block.prose:
+                continue
+            for sentence in block.sentences:
+                for match in self.options["sources"].finditer(sentence.text, timeout=1.0):
+                    start = sentence.span.start + match.start()
+                    if block.quote_at(start) or self.reason.search(doc.text, start):
+                        continue
+                    if _APPOSITIVE.search(sentence.text, 0, match.start()):
+                        continue  # "Carlos Mendes, a port official, said": named
+                    yield self.finding(doc, start, sentence.span.start + match.end())

@@ -1,0 +1,88 @@
+"""Quotation shapes: what is a quotation, and how attribution carries over
+multi-paragraph quotes, titles of works and anonymous sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import covered, lint, port_story as story
+from linter.segment import quotations
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" on Monday.', ['"we will win"']),
+        ("“He told me ‘no’ twice,” she said.", ["“He told me ‘no’ twice,”"]),  # single inside double
+        ("‘We will fight on,’ he said.", ["‘We will fight on,’"]),  # British single quotes
+        ("Putin’s plan and the dockworkers’ union", []),  # possessives
+        ("rock ’n’ roll from the ’90s and rock 'n' roll", []),  # apostrophes
+        ('a 6" pipe and a 12" record', []),  # inch marks
+        ('a 6" pipe, then "a real quote here"', ['"a real quote here"']),
+        ("“A quote that goes on into the next paragraph", ["“A quote that goes on into the next paragraph"]),
+    ],
+)
+def test_what_counts_as_a_quotation(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def unattributed(text: str) -> list[str]:
+    return [covered(text, f) for f in lint(text, select=("unattributed-quote",))]
+
+
+def test_a_quote_over_three_paragraphs_takes_its_speaker_from_the_first() -> None:
+    text = story(
+        "“We have waited long enough for the operators to listen,” said Joana Silva, the union leader. “Every week",
+        "“we lose members to the automated terminals down the coast, and every week",
+        "“the companies tell us to wait a little longer.”",
+    )
+    assert unattributed(text) == []
+
+
+def test_an_unattributed_multi_paragraph_quote_is_reported_in_every_part() -> None:
+    text = story("“We have waited long enough for the operators to listen to us", "“and we will not wait any longer.”")
+    assert unattributed(text) == [
+        "“We have waited long enough for the operators to listen to us",
+        "“and we will not wait any longer.”",
+    ]
+
+
+def test_titles_of_works_need_no_speaker() -> None:
+    text = story("The strike inspired the documentary “Harbor Lights at Dawn,” which opens on Friday.")
+    assert unattributed(text) == []
+    said = story("The strike, the mayor’s office said, was “a disaster for the harbor and the city.”")
+    assert unattributed(said) == ["“a disaster for the harbor and the city.”"]
+
+
+def test_hedges_and_inverted_sourcing_are_vague() -> None:
+    text = story(
+        "The operators reportedly offered a raise of four percent.",
+        "The talks will resume next week, said two officials briefed on the plans.",
+    )
+    found = [covered(text, f) for f in lint(text, select=("vague-sourcing",))]
+    assert found == ["reportedly", "said two officials"]
+
+
+def anonymous(text: str) -> list[str]:
+    return [covered(text, f) for f in lint(text, select=("anonymous-source-without-reason",))]
+
+
+def test_anonymous_source_without_a_reason() -> None:
+    text = story("A senior port official said the operators would make a new offer on Friday.")
+    assert anonymous(text) == ["A senior port official said"]
+
+
+def test_anonymous_source_with_a_reason_later_in_the_story() -> None:
+    text = story(
+        "A senior port official said the operators would make a new offer on Friday.",
+        "The official spoke on the condition of anonymity because the talks were private.",
+    )
+    assert anonymous(text) == []
+
+
+def test_a_named_official_is_not_anonymous() -> None:
+    assert anonymous(story("Carlos Mendes, a port official, said the operators would make a new offer.")) == []

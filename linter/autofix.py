@@ -1,8 +1,10 @@
-"""``--fix`` and ``--diff``: apply the safe fixes of each file's findings.
+"""``--fix`` and ``--diff``: apply the fixes of each file's findings.
 
-Fixes are applied, the text linted again and fixed again, until no safe
-fix is left (fixes that touch the same text wait for the next pass), so a
-second ``--fix`` finds nothing to do.
+Safe fixes (removing exact repeats) always; unsafe ones (rewriting a name
+to the house form) only when asked with ``--unsafe-fixes``. Fixes are
+applied, the text linted again and fixed again, until none is left (fixes
+that touch the same text wait for the next pass), so a second ``--fix``
+finds nothing to do.
 """
 
 from __future__ import annotations
@@ -36,11 +38,11 @@ class FileFix:
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def fix_text(engine: "Engine", path: Path, text: str, problems: list[str]) -> tuple[str, int]:
-    """``text`` with its safe fixes applied, and how many were applied."""
+def fix_text(engine: "Engine", path: Path, text: str, problems: list[str], unsafe: bool = False) -> tuple[str, int]:
+    """``text`` with its fixes applied, and how many were applied."""
     applied = 0
     for _ in range(MAX_PASSES):
-        fixes = [f.fix for f in engine.lint_text(path, text, problems) if f.fix and f.fix.safe]
+        fixes = [f.fix for f in engine.lint_text(path, text, problems) if f.fix and (f.fix.safe or unsafe)]
         if not fixes:
             break
         text, count = apply_fixes(text, fixes)
@@ -48,11 +50,11 @@ def fix_text(engine: "Engine", path: Path, text: str, problems: list[str]) -> tu
     return text, applied
 
 
-def fix_file(engine: "Engine", path: Path, problems: list[str]) -> FileFix | None:
-    """The safe fixes for one file, or None when it has none (or cannot be read)."""
+def fix_file(engine: "Engine", path: Path, problems: list[str], unsafe: bool = False) -> FileFix | None:
+    """The fixes for one file, or None when it has none (or cannot be read)."""
     try:
         source = read_source(path)
     except UnreadableFile:  # reported by the lint run itself
         return None
-    fixed, applied = fix_text(engine, path, source.text, problems)
+    fixed, applied = fix_text(engine, path, source.text, problems, unsafe)
     return FileFix(source, fixed, applied) if fixed != source.text else None

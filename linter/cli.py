@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes (remove exact repeats), then report what is left")
-    fixing.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
+    fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also rewrite names to the house form")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -95,9 +96,9 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
     if args.diff:
-        return _diff(engine, args.paths, out)
+        return _diff(engine, args.paths, out, args.unsafe_fixes)
     if args.fix:
-        _fix(engine, args.paths)
+        _fix(engine, args.paths, args.unsafe_fixes)
     result = engine.lint_paths(args.paths)
     _warn(result.problems)
     reporters[args.format].load()(out).report(result)
@@ -106,14 +107,14 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _diff(engine, paths: list[Path], out: TextIO) -> int:  # type: ignore[no-untyped-def]
-    """Print the safe fixes as a diff; exit 1 when there is one."""
+def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool) -> int:  # type: ignore[no-untyped-def]
+    """Print the fixes as a diff; exit 1 when there is one."""
     from linter.autofix import fix_file
 
     problems: list[str] = []
     changed = 0
     for path in engine.files(paths):
-        file_fix = fix_file(engine, path, problems)
+        file_fix = fix_file(engine, path, problems, unsafe)
         if file_fix:
             out.write(file_fix.diff())
             changed += 1
@@ -121,14 +122,14 @@ def _diff(engine, paths: list[Path], out: TextIO) -> int:  # type: ignore[no-unt
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
-def _fix(engine, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-untyped-def]
     from linter.autofix import fix_file
     from linter.source import ChangedOnDisk, write_source
 
     problems: list[str] = []
     fixed = files = 0
     for path in engine.files(paths):
-        file_fix = fix_file(engine, path, problems)
+        file_fix = fix_file(engine, path, problems, unsafe)
         if not file_fix:
             continue
         try:

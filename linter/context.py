@@ -8,7 +8,9 @@ from functools import cached_property
 
 from linter.config import Config
 from linter.errors import ConfigError
+from linter.inference import Lexicon, PeopleFinder
 from linter.names import HouseStyle, Person, load_registries, load_style
+from linter.packs import shipped_rules_dir
 from linter.plugins import Plugins
 
 
@@ -27,6 +29,10 @@ class RunContext:
             if not path.is_file():
                 raise ConfigError("names registry not found", path)
         return load_registries([*self.plugins.name_registries, *self.config.names])
+
+    @cached_property
+    def people_finder(self) -> PeopleFinder:
+        return PeopleFinder(Lexicon.load(shipped_rules_dir() / "lexicon" / "people.yaml"))
 
     @cached_property
     def style(self) -> HouseStyle:

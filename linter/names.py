@@ -46,6 +46,7 @@ class Person:
     titles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     note: str = ""
+    inferred: bool = False  # found in the story, not in the registry: courtesy title unknown
 
     @property
     def plain(self) -> str:
@@ -55,12 +56,19 @@ class Person:
         return " ".join(kept)
 
     def render(self, template: str) -> list[str]:
-        """The forms a style template gives for this person."""
+        """The forms a style template gives for this person. For a person
+        inferred from the story, whose courtesy title is unknown, a template
+        with ``{honorific}`` gives a form for each courtesy title."""
         titles = self.titles if "{title}" in template else ("",)
         if "{title}" in template and not self.titles:
             return []
-        values = {"name": self.name, "plain": self.plain, "surname": self.surname, "honorific": self.honorific}
-        return [" ".join(template.format(title=title, **values).split()) for title in titles]
+        honorifics = HONORIFICS if self.inferred and "{honorific}" in template else (self.honorific,)
+        values = {"name": self.name, "plain": self.plain, "surname": self.surname}
+        return [
+            " ".join(template.format(title=title, honorific=honorific, **values).split())
+            for title in titles
+            for honorific in honorifics
+        ]
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,18 @@ class HouseStyle:
 
     def subsequent_forms(self, person: Person) -> list[str]:
         return [form for template in self.subsequent_reference for form in person.render(template)]
+
+    def preferred(self, person: Person, first: bool) -> tuple[str, bool]:
+        """The form to suggest, and whether it is the only one: for a person
+        whose courtesy title is unknown it is "Mr. X or Ms. X"."""
+        templates = self.first_reference if first else self.subsequent_reference
+        for template in templates:
+            forms = person.render(template)
+            if len(forms) == 1:
+                return forms[0], True
+            if forms:
+                return " or ".join(f for f in forms if f.split()[0] in ("Mr.", "Ms.")), False
+        return person.name, True
 
 
 def load_registries(paths: list[Path]) -> list[Person]:
@@ -170,6 +190,7 @@ class _Matcher:
     kinds: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
 def _matcher(person: Person) -> _Matcher:
     forms = {person.name: FULL, person.plain: PLAIN}
     for variant in person.variants:
@@ -194,18 +215,13 @@ def _other_name(text: str, start: int, end: int) -> bool:
     return bool(_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(text[end:]))
 
 
-@lru_cache(maxsize=8)
-def _matchers(people: tuple[Person, ...]) -> list[_Matcher]:
-    return [_matcher(p) for p in people]
-
-
 def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
     """Mentions of registered people in document order, outside quotations,
     in every block but bylines and credits. A bare surname right after
     another capitalised name word ("Melania Trump"), joined to another name
     ("Putin-Trump"), or after a courtesy title that is not the person's
     ("Mrs. Trump") is someone or something else and is left out."""
-    matchers = _matchers(tuple(people))
+    matchers = [_matcher(p) for p in people]
     mentions: list[Mention] = []
     for block in doc.blocks:
         if block.role in (Role.BYLINE, Role.CREDIT):
@@ -217,7 +233,8 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
                 prefix = match.group("prefix") or ""
                 if block.quote_at(base + match.start()):
                     continue
-                if prefix in HONORIFICS and prefix != matcher.person.honorific:
+                person = matcher.person
+                if prefix in HONORIFICS and not person.inferred and prefix != person.honorific:
                     continue
                 if kind == SURNAME and not prefix and _other_name(block.text, match.start(), match.end()):
                     continue

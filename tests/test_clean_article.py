@@ -34,8 +34,15 @@ def test_clean_article_has_no_findings(name):
     assert findings == [], [(f.rule, f.span.line, f.message) for f in findings]
 
 
-def test_clean_article_without_registered_names_is_clean_in_ap_style_too():
-    assert lint(read("clean_port_strike.txt"), name="clean_port_strike.txt", style="ap") == []
+def test_people_outside_the_registry_are_judged_in_ap_style_too():
+    # The story names its people in full first, so it is clean in NYT style;
+    # AP style drops the courtesy titles of later references.
+    text = read("clean_port_strike.txt")
+    findings = lint(text, name="clean_port_strike.txt", style="ap")
+    assert [(f.rule, covered(text, f), f.fix.edits[0].replacement) for f in findings] == [
+        ("name-subsequent-reference", "Ms. Liu", "Liu"),
+        ("name-subsequent-reference", "Mr. Alvarez", "Alvarez"),
+    ]
 
 
 def test_the_nyt_article_is_judged_in_ap_style():

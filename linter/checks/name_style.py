@@ -41,12 +41,16 @@ class Verdict:
     start: int  # the text the finding is about
     end: int
     expected: str
+    certain: bool = True  # false when the house form is one of several (Mr. or Ms.)
 
 
 class NameStyle(Check):
     name = "name-style"
     summary = "A person's name is not in the house style for that reference."
-    params = {"reference": Param("str", FIRST, "which references this rule judges", choices=(FIRST, SUBSEQUENT))}
+    params = {
+        "reference": Param("str", FIRST, "which references this rule judges", choices=(FIRST, SUBSEQUENT)),
+        "infer": Param("bool", True, "also judge people the story names in full who are not in the registry"),
+    }
     fields = ("person", "expected", "style")
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
 
@@ -55,16 +59,30 @@ class NameStyle(Check):
         # Load the style and registry now, so that their errors stop the run
         # before any file is read.
         self.style, self.people = context.style, context.people
+        self.finder = context.people_finder if self.options["infer"] else None
+
+    def people_of(self, doc: Document) -> list[Person]:
+        """The registry, and the people the story names who are not in it
+        (unless their surname is a registered person's)."""
+        if self.finder is None:
+            return self.people
+        surnames = {p.surname for p in self.people}
+        known = {form for p in self.people for form in (p.name, p.plain, *p.variants)}
+        inferred = [p for p in self.finder.infer(doc) if p.surname not in surnames and p.name not in known]
+        return [*self.people, *inferred]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         style = self.style
-        verdicts = doc.analysis(("name-style", style.name), lambda d: judge(d, self.people, style))
+        key = ("name-style", style.name, self.finder is not None)
+        verdicts = doc.analysis(key, lambda d: judge(d, self.people_of(d), style))
         for verdict in verdicts:
             if verdict.reference != self.options["reference"]:
                 continue
             if verdict.mention.role not in self.rule.scope:
                 continue
-            fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
+            fix = None
+            if verdict.certain:
+                fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
             yield self.finding(
                 doc,
                 verdict.start,
@@ -91,6 +109,7 @@ def judge(doc: Document, people: list[Person], style: HouseStyle) -> list[Verdic
 
 def _judge_person(doc: Document, person: Person, mentions: list[Mention], style: HouseStyle) -> list[Verdict]:
     first_forms, later_forms = style.first_forms(person), style.subsequent_forms(person)
+    first_choice, later_choice = style.preferred(person, first=True), style.preferred(person, first=False)
     verdicts: list[Verdict] = []
     introduced = surname_first_reported = False
     for mention in mentions:
@@ -103,10 +122,10 @@ def _judge_person(doc: Document, person: Person, mentions: list[Mention], style:
                 introduced = True
             elif mention.kind != SURNAME:
                 introduced = True
-                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_forms[0]))
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, *first_choice))
             elif not surname_first_reported:
                 surname_first_reported = True
-                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_forms[0]))
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, *first_choice))
         elif whole not in later_forms and name not in first_forms:
-            verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_forms[0]))
+            verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, *later_choice))
     return verdicts

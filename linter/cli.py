@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from linter.config import Config, find_config, load_config
+from linter.document import ArticleError
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES, severity_rank
 
@@ -48,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", parents=[common], help="what a rule checks, why, an example, the fix")
     explain.add_argument("rule", help="rule id")
+
+    names = commands.add_parser("names", help="work with names registries")
+    names_commands = names.add_subparsers(dest="names_command", required=True, metavar="ACTION")
+    names_check = names_commands.add_parser("check", parents=[common], help="validate registry files")
+    names_check.add_argument("files", nargs="+", type=Path)
+    names_suggest = names_commands.add_parser("suggest", parents=[common], help="people in articles not in the registry")
+    names_suggest.add_argument("paths", nargs="+", type=Path)
     return parser
 
 
@@ -68,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, config, sys.stdout)
         if args.command == "rules":
             return _rules(args, config, sys.stdout)
+        if args.command == "names":
+            return _names(args, config, sys.stdout)
         return _explain(args, config, sys.stdout)
     except ConfigError as error:
         print(f"copydesk: error: {error}", file=sys.stderr)
@@ -146,6 +156,31 @@ def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-un
 def _warn(problems: list[str]) -> None:
     for problem in dict.fromkeys(problems):
         print(f"copydesk: warning: {problem}", file=sys.stderr)
+
+
+def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    from linter.names import load_registries
+
+    if args.names_command == "check":
+        for path in args.files:
+            people = load_registries([path])  # raises ConfigError with file:line
+            out.write(f"{path}: {len(people)} people, valid\n")
+        return EXIT_CLEAN
+    from linter.inference import suggest
+    from linter.source import UnreadableFile, read_source
+
+    engine = _engine(args, config)
+    docs = []
+    for path in engine.files(args.paths):
+        try:
+            source = read_source(path)
+            docs.append(engine.plugins.format_for(path).parse(path, source.text))
+        except (UnreadableFile, ArticleError) as error:
+            print(f"copydesk: warning: {path}: {error}", file=sys.stderr)
+    counts = suggest(engine.context.people_finder, docs, engine.context.people)
+    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>5}  {name}\n")
+    return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:

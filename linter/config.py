@@ -11,6 +11,7 @@ file given with ``--config``). Paths in it are relative to its folder.
     packs: [newsroom]          # extra rule packs from plugins to enable
     rules: [house-rules/]      # folders of the newsroom's own YAML rules
     names: [people.yaml]       # registries layered over the shipped one
+    styles: [house-style.yaml] # house styles of the newsroom's own (named by file)
     include: ["*.md", "*.txt"] # file patterns when walking folders
     exclude: [drafts/, "*.draft.md"]
 """
@@ -40,6 +41,7 @@ class Config:
     packs: list[str] = field(default_factory=list)
     rules: list[Path] = field(default_factory=list)
     names: list[Path] = field(default_factory=list)
+    styles: list[Path] = field(default_factory=list)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     source: Path | None = None
@@ -56,7 +58,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
-_PATH_KEYS = ("rules", "names")
+_PATH_KEYS = ("rules", "names", "styles")
 KEYS = ("style", "fail_on", "severity", *_LIST_KEYS, *_PATH_KEYS)
 
 

@@ -36,7 +36,12 @@ class RunContext:
 
     @cached_property
     def style(self) -> HouseStyle:
-        styles = self.plugins.styles
+        """The chosen house style: one of the newsroom's own files (config
+        ``styles``, named by file name) or one a plugin provides."""
+        styles = {s.name: s.path for s in self.plugins.styles.values()}
+        styles.update({path.stem: path for path in self.config.styles})
         if self.style_name not in styles:
             raise ConfigError(f"unknown house style '{self.style_name}' (known: {', '.join(sorted(styles))})")
-        return load_style(self.style_name, styles[self.style_name].path)
+        if not styles[self.style_name].is_file():
+            raise ConfigError("house style file not found", styles[self.style_name])
+        return load_style(self.style_name, styles[self.style_name])

@@ -70,11 +70,12 @@ class PeopleFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        word = r"\p{Lu}\p{L}*(?:['’\-]\p{Lu}?\p{L}+)*"
+        word = r"\p{Lu}\p{L}+(?:['’\-]\p{Lu}?\p{L}+)*"
+        initial = r"\p{Lu}\."
         particle = rf"(?:{_words(lexicon.particles)})"
         self.run = regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}.])(?P<name>{word}(?:\s+\p{{Lu}}\.)*(?:\s+(?:{particle}\s+)*{word})+(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?)"
-            rf"(?![\p{{L}}\p{{N}}])",
+            rf"(?<![\p{{L}}\p{{N}}.])(?P<name>{word}(?:\s+(?:{initial}\s+)*(?:{particle}\s+)*{word})+"
+            rf"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?)(?![\p{{L}}\p{{N}}])",
             regex.V1,
         )
         self.title_before = regex.compile(rf"(?<![\p{{L}}])(?:{_words(lexicon.titles)})\s+$")

@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", parents=[common], help="what a rule checks, why, an example, the fix")
     explain.add_argument("rule", help="rule id")
 
+    commands.add_parser("lsp", parents=[common], help="run the language server on standard input and output")
+
     names = commands.add_parser("names", help="work with names registries")
     names_commands = names.add_subparsers(dest="names_command", required=True, metavar="ACTION")
     names_check = names_commands.add_parser("check", parents=[common], help="validate registry files")
@@ -78,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args, config, sys.stdout)
         if args.command == "names":
             return _names(args, config, sys.stdout)
+        if args.command == "lsp":
+            from linter.lsp import serve
+
+            return serve(args)
         return _explain(args, config, sys.stdout)
     except ConfigError as error:
         print(f"copydesk: error: {error}", file=sys.stderr)

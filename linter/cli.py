@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes (remove exact repeats), then report what is left")
     fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also rewrite names to the house form")
+    check.add_argument("--output-file", type=Path, help="write the report to this file instead of standard output")
+    check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
+    check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -117,10 +121,35 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         _fix(engine, args.paths, args.unsafe_fixes)
     result = engine.lint_paths(args.paths)
     _warn(result.problems)
-    reporters[args.format].load()(out).report(result)
+    if args.write_baseline:
+        from linter import baseline
+
+        count = baseline.write(args.write_baseline, result.findings)
+        print(f"copydesk: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    if args.baseline:
+        from linter import baseline
+
+        result.findings = baseline.new_findings(result.findings, baseline.load(args.baseline), args.baseline)
+    if args.output_file:
+        with args.output_file.open("w", encoding="utf-8", newline="") as stream:
+            _report(args, engine, reporters, result, stream)
+    else:
+        _report(args, engine, reporters, result, out)
     threshold = severity_rank(args.fail_on or config.fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) -> None:  # type: ignore[no-untyped-def]
+    if args.statistics:
+        from linter.reporters.statistics import write_statistics
+
+        write_statistics(result, {r.id: r for r in engine.rules}, out)
+        return
+    reporter = reporters[args.format].load()(out)
+    reporter.rules = {r.id: r for r in engine.rules}
+    reporter.report(result)
 
 
 def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool) -> int:  # type: ignore[no-untyped-def]

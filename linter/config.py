@@ -14,6 +14,8 @@ file given with ``--config``). Paths in it are relative to its folder.
     styles: [house-style.yaml] # house styles of the newsroom's own (named by file)
     include: ["*.md", "*.txt"] # file patterns when walking folders
     exclude: [drafts/, "*.draft.md"]
+    per_file_ignores:          # rules silenced for some files
+      "archive/*": [missing-credit]
 """
 
 from __future__ import annotations
@@ -42,9 +44,22 @@ class Config:
     rules: list[Path] = field(default_factory=list)
     names: list[Path] = field(default_factory=list)
     styles: list[Path] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     source: Path | None = None
+
+    def ignored_for(self, path: Path, rule_id: str) -> bool:
+        """Whether ``per_file_ignores`` silences a rule for a file. Patterns
+        match the path relative to the config's folder (or as given)."""
+        if not self.per_file_ignores:
+            return False
+        where = path.resolve()
+        base = self.source.parent.resolve() if self.source else Path.cwd()
+        name = where.relative_to(base).as_posix() if where.is_relative_to(base) else path.as_posix()
+        return any(
+            fnmatch.fnmatch(name, pattern) and _matches(rule_id, rules) for pattern, rules in self.per_file_ignores.items()
+        )
 
     def wants(self, rule_id: str) -> bool:
         """Whether select/ignore let this rule run."""
@@ -59,7 +74,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
 _PATH_KEYS = ("rules", "names", "styles")
-KEYS = ("style", "fail_on", "severity", *_LIST_KEYS, *_PATH_KEYS)
+KEYS = ("style", "fail_on", "severity", "per_file_ignores", *_LIST_KEYS, *_PATH_KEYS)
 
 
 def find_config(start: Path) -> Path | None:
@@ -119,6 +134,12 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if key == "fail_on" and value not in SEVERITIES:
                 raise fail(key, unknown_key_message(value, SEVERITIES, "severity"))
             setattr(config, key, value)
+        elif key == "per_file_ignores":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(r, str) for r in v) for v in value.values()
+            ):
+                raise fail(key, "must map file patterns to lists of rule ids")
+            config.per_file_ignores = {str(k): list(v) for k, v in value.items()}
         elif key == "severity":
             if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
                 raise fail(key, "must map rule ids to error, warning or info")

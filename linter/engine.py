@@ -14,10 +14,12 @@ from linter.context import RunContext
 from linter.discovery import discover
 from linter.document import ArticleError, Document, LineIndex
 from linter.errors import ConfigError
-from linter.findings import Finding
+from linter.findings import Finding, fingerprint
 from linter.plugins import Plugins
 from linter.rules import Rule, load_packs
 from linter.source import UnreadableFile, read_source
+from linter import suppression
+from linter.suppression import Suppressions
 
 UNREADABLE = "unreadable-file"
 INVALID_ARTICLE = "invalid-article"
@@ -71,7 +73,7 @@ class Engine:
             result.findings += self.lint_file(path, result.problems, collected)
         for check, items in zip(self.corpus_checks, collected):
             try:
-                result.findings += check.finish(items)
+                result.findings += self.unsuppressed(check.finish(items))
             except Exception as error:  # one broken rule must not stop the others
                 result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
         result.findings.sort(key=Finding.sort_key)
@@ -112,10 +114,19 @@ class Engine:
                 findings += check.check(doc)
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        return sorted(findings, key=Finding.sort_key)
+        return sorted(self.unsuppressed(findings, suppression.parse(doc.text, doc.lines)), key=Finding.sort_key)
+
+    def unsuppressed(self, findings: Iterable[Finding], inline: Suppressions | None = None) -> list[Finding]:
+        """Findings not silenced by the config's per-file ignores or by the
+        file's own suppression comments."""
+        return [
+            f
+            for f in findings
+            if not self.config.ignored_for(f.path, f.rule) and not (inline and inline.silences(f.rule, f.span.line))
+        ]
 
 
 def _file_finding(path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
     lines = LineIndex(text)
     start = lines.starts[min(line, len(lines.starts)) - 1]
-    return Finding(path, lines.span(start, start), rule, "error", message)
+    return Finding(path, lines.span(start, start), rule, "error", message, fingerprint=fingerprint(rule, message))

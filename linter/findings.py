@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,12 @@ class Fix:
         }
 
 
+def fingerprint(rule: str, content: str) -> str:
+    """A short stable hash of a rule and the (normalised) text a finding is
+    about: it survives edits elsewhere in the file, unlike a line number."""
+    return hashlib.blake2b(f"{rule}\0{content}".encode(), digest_size=8).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: Path
@@ -57,6 +64,7 @@ class Finding:
     severity: str
     message: str
     fix: Fix | None = None
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.span.start, self.span.end, self.rule)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from linter.checks.base import CorpusCheck, Param
 from linter.document import Document, Role, Span
-from linter.findings import Finding
+from linter.findings import Finding, fingerprint
 from linter.similarity import bands, estimate, signature
 from linter.textnorm import normalize
 
@@ -68,6 +68,7 @@ class _AcrossFiles(CorpusCheck):
                     self.rule.id,
                     self.rule.severity,
                     self.rule.message.format_map({"count": len(others), "places": listed, "text": ""}),
+                    fingerprint=fingerprint(self.rule.id, f"{place.key:08x}"),
                 )
 
 

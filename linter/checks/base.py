@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 import regex
 
 from linter.document import Block, Document, Role
-from linter.findings import Fix, Finding
+from linter.findings import Finding, Fix, fingerprint
+from linter.textnorm import normalize
 
 if TYPE_CHECKING:
     from linter.context import RunContext
@@ -97,6 +98,7 @@ class Check:
             severity=self.rule.severity,
             message=self.rule.message.format_map(fields),
             fix=fix,
+            fingerprint=fingerprint(self.rule.id, normalize(doc.text[start:end])),
         )
 
 

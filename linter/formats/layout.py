@@ -14,6 +14,7 @@ import regex
 
 from linter import segment
 from linter.document import Block, LineIndex, Quote, Role, Sentence
+from linter.suppression import is_directive_line
 from linter.textnorm import normalize
 
 # A line longer than this is never a hard-wrapped line of a paragraph, so a
@@ -116,7 +117,7 @@ def units_from_lines(text: str, lines: LineIndex, first: int, last: int) -> list
     run: list[tuple[int, int]] = []
     for number in range(first, last + 1):
         span = content_span(text, lines, number)
-        if span is None:
+        if span is None or is_directive_line(text[span[0] : span[1]]):
             units += paragraph_units(text, run)
             run = []
         else:

@@ -17,6 +17,7 @@ import regex
 import yaml
 
 from linter.document import ArticleError, Block, Document, LineIndex, Role
+from linter.suppression import is_directive_line
 from linter.formats.layout import Unit, annotate, ends_like_prose, build_blocks, content_span, paragraph_units
 
 FRONT_MATTER_FIELDS = {
@@ -159,7 +160,7 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
             in_comment = "-->" not in raw
             continue
         span = content_span(source, lines, number)
-        if span is None or _RULE.match(raw):
+        if span is None or _RULE.match(raw) or is_directive_line(raw):
             flush()
             continue
         heading = _HEADING.match(raw)

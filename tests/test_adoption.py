@@ -90,6 +90,7 @@ def test_baseline_reports_only_new_findings_and_survives_edits_elsewhere(
     assert recorded["version"] == 1 and sum(e["count"] for e in recorded["findings"]) == 2
     capsys.readouterr()
     assert main(["check", "story.txt", "--baseline", "baseline.json"]) == 0
+    capsys.readouterr()
 
     # Lines added above move every old finding down; only the new one counts.
     story.write_text(STORY.replace("By Ana Ruiz\n", "By Ana Ruiz\n\nA new first paragraph: sources said the port was sold.\n"))

@@ -16,6 +16,8 @@ file given with ``--config``). Paths in it are relative to its folder.
     exclude: [drafts/, "*.draft.md"]
     per_file_ignores:          # rules silenced for some files
       "archive/*": [missing-credit]
+    max_file_size: 10485760    # bytes; larger files are reported, not read
+    strict_files: false        # true: exit 2 when a file cannot be linted
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES
+from linter.source import DEFAULT_MAX_BYTES
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
@@ -45,6 +48,8 @@ class Config:
     names: list[Path] = field(default_factory=list)
     styles: list[Path] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_BYTES
+    strict_files: bool = False  # exit 2 when a file cannot be linted
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     source: Path | None = None
@@ -74,7 +79,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
 _PATH_KEYS = ("rules", "names", "styles")
-KEYS = ("style", "fail_on", "severity", "per_file_ignores", *_LIST_KEYS, *_PATH_KEYS)
+KEYS = ("style", "fail_on", "severity", "per_file_ignores", "max_file_size", "strict_files", *_LIST_KEYS, *_PATH_KEYS)
 
 
 def find_config(start: Path) -> Path | None:
@@ -134,6 +139,14 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if key == "fail_on" and value not in SEVERITIES:
                 raise fail(key, unknown_key_message(value, SEVERITIES, "severity"))
             setattr(config, key, value)
+        elif key == "max_file_size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise fail(key, "must be a positive number of bytes")
+            config.max_file_size = value
+        elif key == "strict_files":
+            if not isinstance(value, bool):
+                raise fail(key, "must be true or false")
+            config.strict_files = value
         elif key == "per_file_ignores":
             if not isinstance(value, dict) or not all(
                 isinstance(v, list) and all(isinstance(r, str) for r in v) for v in value.values()

@@ -41,6 +41,7 @@ class Engine:
         self.rules = self._active_rules(load_packs(self._pack_folders(), plugins.check_types))
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
+        self.disabled: set[Check] = set()
 
     def _pack_folders(self) -> list[tuple[str, Path]]:
         packs = self.plugins.packs
@@ -81,9 +82,9 @@ class Engine:
 
     def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
         try:
-            source = read_source(path)
+            source = read_source(path, self.config.max_file_size)
         except UnreadableFile as error:
-            return [_file_finding(path, UNREADABLE, str(error))]
+            return [self._file_finding(path, UNREADABLE, str(error))]
         return self.lint_text(path, source.text, problems, collected)
 
     def lint_text(
@@ -94,11 +95,11 @@ class Engine:
         problems = problems if problems is not None else []
         input_format = self.plugins.format_for(path)
         if input_format is None:
-            return [_file_finding(path, UNREADABLE, "no input format can read this file")]
+            return [self._file_finding(path, UNREADABLE, "no input format can read this file")]
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
-            return [_file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
+            return [self._file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
@@ -107,11 +108,26 @@ class Engine:
                     problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return self.check_document(doc, problems)
 
+    def _file_finding(self, path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
+        """A finding about a file that could not be linted; a warning unless
+        the config's ``severity`` says otherwise."""
+        lines = LineIndex(text)
+        start = lines.starts[min(line, len(lines.starts)) - 1]
+        severity = self.config.severity.get(rule, "warning")
+        return Finding(path, lines.span(start, start), rule, severity, message, fingerprint=fingerprint(rule, message))
+
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
         findings: list[Finding] = []
         for check in self.checks:
+            if check in self.disabled:
+                continue
             try:
                 findings += check.check(doc)
+            except TimeoutError:
+                # A pattern that backtracks for ever on this text will on the
+                # next one too: report it once and stop running it.
+                self.disabled.add(check)
+                problems.append(f"rule '{check.rule.id}' timed out on {doc.path}; skipped for the rest of the run")
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return sorted(self.unsuppressed(findings, suppression.parse(doc.text, doc.lines)), key=Finding.sort_key)
@@ -124,9 +140,3 @@ class Engine:
             for f in findings
             if not self.config.ignored_for(f.path, f.rule) and not (inline and inline.silences(f.rule, f.span.line))
         ]
-
-
-def _file_finding(path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
-    lines = LineIndex(text)
-    start = lines.starts[min(line, len(lines.starts)) - 1]
-    return Finding(path, lines.span(start, start), rule, "error", message, fingerprint=fingerprint(rule, message))

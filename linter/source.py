@@ -33,10 +33,22 @@ class SourceFile:
         return self.bom + text.encode(self.encoding)
 
 
-def read_source(path: Path) -> SourceFile:
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
+    """Read and decode an article, or raise UnreadableFile saying why not.
+    Files above ``max_bytes`` are not read at all, to bound memory."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFile(
+                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.1f} MB limit (max_file_size); not linted"
+            )
         data = path.read_bytes()
     except OSError as error:
+        if path.is_symlink() and not path.exists():
+            raise UnreadableFile(f"broken symbolic link to {os.readlink(path)}; not linted") from None
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
     if not bom and b"\x00" in data[:8192]:

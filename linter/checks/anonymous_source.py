@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter.checks.base import REQUIRED, Check, Param
+from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.lexicon import NAME_WORD
@@ -40,7 +40,7 @@ class AnonymousSource(Check):
             if not block.prose:
                 continue
             for sentence in block.sentences:
-                for match in self.options["sources"].finditer(sentence.text, timeout=1.0):
+                for match in self.options["sources"].finditer(sentence.text, timeout=REGEX_TIMEOUT):
                     start = sentence.span.start + match.start()
                     if block.quote_at(start) or self.reason.search(doc.text, start):
                         continue

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="lint articles")
     check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files and folders (default: .)")
-    check.add_argument("--format", default="text", help="output format: text (default), json")
+    check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
@@ -76,6 +76,12 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "lsp":
+        # The server reads each document's own config and reports its errors
+        # in the editor, so a broken config must not stop it from starting.
+        from linter.lsp import serve
+
+        return serve(args)
     try:
         config = load_config(args.config or find_config(Path.cwd()))
         if args.command == "check":
@@ -84,10 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args, config, sys.stdout)
         if args.command == "names":
             return _names(args, config, sys.stdout)
-        if args.command == "lsp":
-            from linter.lsp import serve
-
-            return serve(args)
         return _explain(args, config, sys.stdout)
     except ConfigError as error:
         print(f"copydesk: error: {error}", file=sys.stderr)
@@ -153,6 +155,7 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
         return
     reporter = reporters[args.format].load()(out)
     reporter.rules = {r.id: r for r in engine.rules}
+    reporter.fail_on = args.fail_on or engine.config.fail_on
     reporter.report(result)
 
 

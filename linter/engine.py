@@ -28,9 +28,13 @@ INVALID_ARTICLE = "invalid-article"
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
-    files_checked: int = 0
+    files: list[Path] = field(default_factory=list)  # every file checked
     # Problems that did not stop the run: a plugin or a rule that failed.
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
 
 
 class Engine:
@@ -70,7 +74,7 @@ class Engine:
         result = RunResult(problems=list(self.plugins.problems))
         collected: list[list[Any]] = [[] for _ in self.corpus_checks]
         for path in self.files(paths):
-            result.files_checked += 1
+            result.files.append(path)
             result.findings += self.lint_file(path, result.problems, collected)
         for check, items in zip(self.corpus_checks, collected):
             try:

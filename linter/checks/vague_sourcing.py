@@ -38,10 +38,10 @@ class VagueSourcing(Check):
         super().__init__(rule, context)
         groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
         inverted, gap = _alternatives(self.options["inverted_verbs"]), self.options["max_gap"]
-        filler = rf"(?:[\p{{L}}.\-]+\s+){{0,{gap}}}?"
+        filler = rf"(?:[\p{{L}}.\-]++\s++){{0,{gap}}}?"
         forms = [
             # officials say; U.S. officials have expressed
-            rf"(?P<group>{groups})(?:\s+[\p{{Ll}}\-]+){{0,{gap}}}?\s+(?P<verb>{verbs})",
+            rf"(?P<group>{groups})(?:\s++[\p{{Ll}}\-]++){{0,{gap}}}?\s+(?P<verb>{verbs})",
             # according to two officials
             rf"(?P<verb>according\s+to)\s+{filler}(?P<group>{groups})",
             # ..., said two officials

@@ -176,7 +176,8 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         item = _ITEM.match(raw)
         if item:
             flush()
-            units.append(Unit(start + item.end(), span[1], "item"))
+            if start + item.end() < span[1]:  # an empty item ("- ") holds nothing
+                units.append(Unit(start + item.end(), span[1], "item"))
             continue
         run.append(span)
     flush()

@@ -10,12 +10,14 @@ if TYPE_CHECKING:
 
 
 class Reporter:
-    """Writes a run's findings to ``stream``. ``rules`` (rule id to Rule)
-    is set by the command for reporters that describe the rules."""
+    """Writes a run's findings to ``stream``. The command also sets
+    ``rules`` (rule id to Rule, for reporters that describe the rules) and
+    ``fail_on`` (the severity that fails the run)."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.rules: dict[str, "Rule"] = {}
+        self.fail_on: str | None = None
 
     def report(self, result: "RunResult") -> None:
         raise NotImplementedError

@@ -1,0 +1,166 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+
+One run, its driver ``copydesk`` with a rule descriptor for every rule that
+has a finding, and a result per finding: level, message, the region it
+covers, a partial fingerprint that survives edits elsewhere in the file,
+and the finding's fix as artifact changes.
+
+Rule metadata (summary, docs, severity) comes from the optional ``rules``
+attribute, a mapping of rule id to :class:`linter.rules.Rule` that whoever
+builds the reporter may set::
+
+    reporter = SarifReporter(stream)
+    reporter.rules = {rule.id: rule for rule in engine.rules}
+    reporter.report(result)
+
+Without it every descriptor still carries the rule id, help address and a
+level.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+from urllib.parse import quote
+
+from linter.engine import INVALID_ARTICLE, UNREADABLE, RunResult
+from linter.findings import Finding
+from linter.reporters.base import Reporter
+from linter.reporters.locations import fingerprints, relative_path
+
+if TYPE_CHECKING:
+    from linter.document import Span
+    from linter.rules import Rule
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://copydesk.invalid/"
+HELP_URI = "https://copydesk.invalid/rules/{id}"
+SRCROOT = "%SRCROOT%"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# The key GitHub code scanning reads to match a result across runs; when it
+# is missing, its upload action computes one from the line's text instead.
+FINGERPRINT_KEY = "primaryLocationLineHash"
+# Findings the engine itself reports, for files it cannot lint.
+ENGINE_RULES = {
+    UNREADABLE: "A file that cannot be read as an article (unreadable, binary or not valid text).",
+    INVALID_ARTICLE: "A file that cannot be parsed as an article (for example, broken front matter).",
+}
+_DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
+
+
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("copydesk")
+    except PackageNotFoundError:
+        return "0"
+
+
+def artifact_location(path: Path, root: Path | None = None) -> dict[str, Any]:
+    text, relative = relative_path(path, root)
+    if relative:
+        return {"uri": quote(text, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": Path(text).as_uri()}
+
+
+def region(span: "Span") -> dict[str, int]:
+    """copydesk's spans are 1-based character columns with an exclusive
+    end, as SARIF's text regions are."""
+    return {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+    }
+
+
+class SarifReporter(Reporter):
+    root: Path | None = None
+
+    def report(self, result: RunResult) -> None:
+        json.dump(self.log(result), self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
+
+    def log(self, result: RunResult) -> dict[str, Any]:
+        findings = result.findings
+        severities: dict[str, str] = {}
+        for finding in findings:
+            severities.setdefault(finding.rule, finding.severity)
+        rule_ids = sorted(severities)
+        index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+        prints = fingerprints(findings, self.root)
+        driver: dict[str, Any] = {
+            "name": "copydesk",
+            "version": tool_version(),
+            "informationUri": INFORMATION_URI,
+            "rules": [self.descriptor(rule_id, severities[rule_id]) for rule_id in rule_ids],
+        }
+        invocation: dict[str, Any] = {"executionSuccessful": True}
+        if result.problems:
+            invocation["toolExecutionNotifications"] = [
+                {"level": "warning", "message": {"text": problem}} for problem in dict.fromkeys(result.problems)
+            ]
+        return {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "invocations": [invocation],
+                    "columnKind": "unicodeCodePoints",
+                    "newlineSequences": ["\r\n", "\r", "\n"],
+                    "results": [self.result(f, index[f.rule], fp) for f, fp in zip(findings, prints)],
+                }
+            ],
+        }
+
+    def descriptor(self, rule_id: str, severity: str) -> dict[str, Any]:
+        rule = (self.rules or {}).get(rule_id)
+        summary = rule.summary if rule else ENGINE_RULES.get(rule_id, rule_id)
+        docs = rule.docs if rule else {}
+        descriptor: dict[str, Any] = {"id": rule_id, "shortDescription": {"text": summary or rule_id}}
+        if docs.get("what"):
+            descriptor["fullDescription"] = {"text": docs["what"]}
+        sections = [(heading, docs[key]) for key, heading in _DOC_SECTIONS if docs.get(key)]
+        if sections:
+            descriptor["help"] = {
+                "text": "\n\n".join(f"{heading}:\n{body}" for heading, body in sections),
+                "markdown": "\n\n".join(
+                    f"**{heading}**\n\n```text\n{body}\n```" if heading == "Example" else f"**{heading}**\n\n{body}"
+                    for heading, body in sections
+                ),
+            }
+        descriptor["helpUri"] = HELP_URI.format(id=quote(rule_id))
+        descriptor["defaultConfiguration"] = {"level": LEVELS.get(rule.severity if rule else severity, "warning")}
+        return descriptor
+
+    def result(self, finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
+        location = artifact_location(finding.path, self.root)
+        sarif: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": rule_index,
+            "level": LEVELS.get(finding.severity, "warning"),
+            "message": {"text": finding.message},
+            "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(finding.span)}}],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        }
+        fix = finding.fix
+        if fix is not None and fix.edits:
+            sarif["fixes"] = [
+                {
+                    "description": {"text": fix.description},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": dict(location),
+                            "replacements": [
+                                {"deletedRegion": region(edit.span), "insertedContent": {"text": edit.replacement}}
+                                for edit in fix.edits
+                            ],
+                        }
+                    ],
+                    "properties": {"safe": fix.safe},
+                }
+            ]
+        return sarif

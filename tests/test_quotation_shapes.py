@@ -86,3 +86,12 @@ def test_anonymous_source_with_a_reason_later_in_the_story() -> None:
 
 def test_a_named_official_is_not_anonymous() -> None:
     assert anonymous(story("Carlos Mendes, a port official, said the operators would make a new offer.")) == []
+
+
+def test_the_words_of_signs_chants_and_nicknames_need_no_speaker() -> None:
+    text = story(
+        "Outside, a few hundred strikers carried signs that read “Fair Contract Now” and “No Robots on Our Docks.”",
+        "Some were chanting “one port, one union, one contract” as the talks began.",
+        "Dockworkers call the automated cranes “the silent shift,” and few of them expect to keep their jobs.",
+    )
+    assert unattributed(text) == []

@@ -151,12 +151,12 @@ class TestUnattributed:
 
     def test_named_person_without_a_verb_of_saying(self):
         quote = "“We are not against machines, we are against layoffs.”"
-        text = story(f"Luis Alvarez, the union president, stood at the gate with a sign: {quote} The crowd cheered.")
+        text = story(f"Luis Alvarez, the union president, stood at the gate in the rain: {quote} The crowd cheered.")
         assert_one(text, quote, 4)
 
     def test_verb_of_saying_inside_the_quote_does_not_count(self):
         quote = "“He said we would all be fine, and he lied.”"
-        text = story(f"Luis Alvarez, the union president, stood at the gate with a sign: {quote}")
+        text = story(f"Luis Alvarez, the union president, stood at the gate in the rain: {quote}")
         assert_one(text, quote, 4)
 
     def test_he_said_with_nobody_named(self):

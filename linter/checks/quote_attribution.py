@@ -17,13 +17,22 @@ import regex
 from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Quote, Role, Sentence
 from linter.findings import Finding
-from linter.speakers import SpeakerFinder
+from linter.formats.layout import is_title_case
+from linter.speakers import SpeakerFinder, reporter_words
 
 if TYPE_CHECKING:
     from linter.context import RunContext
     from linter.rules import Rule
 
 _WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
+    """A pattern for cue words right before a quotation, or None."""
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives}){tail}", regex.I | regex.V1)
 
 
 class QuoteAttribution(Check):
@@ -36,6 +45,8 @@ class QuoteAttribution(Check):
         "role_nouns": Param("strings", REQUIRED, "nouns for a named person's role: spokesman, president..."),
         "institutions": Param("strings", (), "words that make a capitalised name an institution"),
         "title_cues": Param("strings", (), "words before a quotation that make it a title: film, book, report..."),
+        "title_case_max_words": Param("int", 7, "a quotation this short in title case is a title or a name"),
+        "naming_cues": Param("strings", (), "words that make the quotation a name, not speech: nicknamed, dubbed..."),
     }
     fields = ("quote",)
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
@@ -48,13 +59,10 @@ class QuoteAttribution(Check):
             role_nouns=self.options["role_nouns"],
             institutions=self.options["institutions"],
             people=context.people,
+            people_finder=context.people_finder,
         )
-        cues = self.options["title_cues"]
-        self.title_cue = (
-            regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, cues))})[,:]?\s+$", regex.I)
-            if cues
-            else None
-        )
+        self.title_cue = _cue(self.options["title_cues"], r"[,:]?\s+$")
+        self.naming_cue = _cue(self.options["naming_cues"], r"[\s,:]+(?:[\p{L}’'\-]+[\s,:]+){0,3}$")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         sentences = [s for block in self.blocks(doc) if block.prose for s in block.sentences]
@@ -79,7 +87,13 @@ class QuoteAttribution(Check):
             yield from self._judge(doc, chain, sentences)
 
     def _is_title(self, text: str, quote: Quote, base: int) -> bool:
-        return bool(self.title_cue and self.title_cue.search(text[: quote.span.start - base]))
+        """A title of a work or a name, not speech: after a cue ("the film
+        “Harbor Lights”"), or short and in title case ("The Salt Year")."""
+        before = text[: quote.span.start - base]
+        if any(cue and cue.search(before) for cue in (self.title_cue, self.naming_cue)):
+            return True
+        words = quote.text.rstrip(".,!?").split()
+        return 2 <= len(words) <= self.options["title_case_max_words"] and is_title_case(quote.text, minimum=1)
 
     def _judge(self, doc: Document, chain: list[Quote], sentences: list[Sentence]) -> Iterator[Finding]:
         if any(self._attributed(doc, part, sentences) for part in chain):
@@ -92,22 +106,11 @@ class QuoteAttribution(Check):
         around = [i for i, s in enumerate(sentences) if s.span.start < quote.span.end and quote.span.start < s.span.end]
         if not around:
             return False
-        frame = " ".join(_frame(sentences[i]) for i in around)
+        frame = " ".join(reporter_words(sentences[i]) for i in around)
         start = sentences[around[0]].span.start
         if _WORD.search(frame):
-            return finder.has_verb(frame) and finder.names_person(doc, frame, start)
+            return finder.attributed(doc, frame, start)
         # The quotation is a sentence on its own: its speaker may be named
         # in the sentence before or after it.
         neighbours = [i for i in (around[0] - 1, around[-1] + 1) if 0 <= i < len(sentences)]
-        return any(finder.names_person(doc, _frame(sentences[i]), sentences[i].span.start) for i in neighbours)
-
-
-def _frame(sentence: Sentence) -> str:
-    """The sentence with its quotations blanked out, so that only the
-    reporter's words remain."""
-    chars = list(sentence.text)
-    base = sentence.span.start
-    for quote in sentence.block.quotes:
-        for offset in range(max(quote.span.start, base), min(quote.span.end, sentence.span.end)):
-            chars[offset - base] = " "
-    return "".join(chars)
+        return any(finder.names_person(doc, reporter_words(sentences[i]), sentences[i].span.start) for i in neighbours)

@@ -54,11 +54,12 @@ def is_credit(text: str) -> bool:
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on or over per the to up via vs with amid".split())
 
 
-def is_title_case(text: str) -> bool:
-    """Three or more words, most of them capitalised, as in "Council
-    Approves New Budget"."""
-    words = [w for w in regex.findall(r"[\p{L}][\p{L}'’\-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+def is_title_case(text: str, minimum: int = 3) -> bool:
+    """At least ``minimum`` significant words, most of them capitalised, as
+    in "Council Approves New Budget"."""
+    words = [w for w in regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*", text) if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return len(words) >= minimum and capitalised >= 0.8 * len(words)
 
 
 def is_headline_like(text: str) -> bool:

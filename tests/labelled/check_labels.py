@@ -31,7 +31,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DEFAULT_LABELS = HERE / "attribution" / "labels.yaml"
 
-QUOTE_LABELS = {"attributed", "unattributed", "scare", "title"}
+QUOTE_LABELS = {"attributed", "unattributed", "scare", "title", "sign"}
 SOURCING_LABELS = {"vague", "named"}
 ARTICLE_SUFFIXES = {".txt", ".md"}
 

@@ -112,9 +112,16 @@ class PeopleFinder:
                 words = name.split()
                 if len(words) < 2 or words[0] in self.lexicon.not_first or words[-1] in self.lexicon.not_last:
                     continue
-                name = " ".join(words)
-                found.append((start, start + len(name), name))
-        return found
+                after = block.text[match.end() :]
+                if words[-1] in ("Jr", "Sr") and after.startswith("."):
+                    name, after = name + ".", after[1:]
+                following = regex.match(r"\s+(\p{Lu}[\p{L}.]*)", after)
+                if following and following.group(1) in self.lexicon.not_last:
+                    continue  # part of a longer name: "Martin Luther King Jr. Boulevard"
+                found.append((start, start + len(name), " ".join(name.split())))
+        # "Mr. Villaseñor Paz" is the surname of "Rodrigo Villaseñor Paz".
+        names = {name for _, _, name in found}
+        return [c for c in found if not any(other != c[2] and other.endswith(" " + c[2]) for other in names)]
 
     def infer(self, doc: Document) -> list[Person]:
         """The people named in full in ``doc``, in order of first mention."""

@@ -63,6 +63,9 @@ class VagueSourcing(Check):
                     continue
                 if self.exception and match.group("verb") and self.exception.match(block.text, match.start("verb")):
                     continue
+                group = match.group("group")
+                if group[:1].isupper() and match.start("group") > match.start():
+                    continue  # part of a name: "according to the Graduate Employees Organization"
                 yield self.finding(
                     doc,
                     base + match.start(),

@@ -26,12 +26,13 @@ import regex
 from linter.checks.base import REQUIRED, Check
 from linter.document import Role
 from linter.errors import ConfigError
+from linter.scopes import QUOTES_ANY, QUOTES_INSIDE, QUOTES_OUTSIDE, SCOPE_WORDS, UNIT_PARAGRAPH, UNITS
 from linter.findings import SEVERITIES
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
-RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs")
+RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs", "examples")
 DOC_FIELDS = ("what", "why", "example", "fix")
-_RULE_ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RULE_ID = regex.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 @dataclass
@@ -40,13 +41,16 @@ class Rule:
     check: str
     severity: str
     message: str
-    scope: tuple[str, ...]
+    scope: tuple[str, ...]  # roles of the blocks the rule reads
     params: dict[str, Any]
     pack: str
     source: Path
     line: int
     summary: str = ""
     docs: dict[str, str] = field(default_factory=dict)
+    unit: str = UNIT_PARAGRAPH  # what counting checks count in: paragraph, sentence or document
+    quotations: str = QUOTES_ANY  # any, inside (only quoted speech) or outside (never quoted speech)
+    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "bad" and "good" texts
 
 
 def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]]) -> list[Rule]:
@@ -110,7 +114,8 @@ def _rule(entry: Any, path: Path, pack: str, check_types: dict[str, type[Check]]
         raise fail("message", "message: must be a non-empty string")
     _check_placeholders(message, ("text", *check_type.fields), fail)
 
-    scope = _scope(entry.get("scope", check_type.default_scope), fail)
+    roles, unit, quotations = _scope(entry.get("scope", ()), check_type.default_scope, fail)
+    examples = _examples(entry.get("examples", {}), fail)
     docs = entry.get("docs", {})
     if not isinstance(docs, dict):
         raise fail("docs", "docs: must be a mapping with what, why, example, fix")
@@ -133,14 +138,17 @@ def _rule(entry: Any, path: Path, pack: str, check_types: dict[str, type[Check]]
         if key not in params:
             if spec.default is REQUIRED:
                 raise ConfigError(f"check '{check_name}' needs the field '{key}'", path, entry.line)
-            params[key] = spec.default
+            params[key] = spec.convert(spec.default)
 
     return Rule(
         id=rule_id,
         check=check_name,
         severity=severity,
         message=message.strip(),
-        scope=scope,
+        scope=roles,
+        unit=unit,
+        quotations=quotations,
+        examples=examples,
         params=params,
         pack=pack,
         source=path,
@@ -160,11 +168,32 @@ def _check_placeholders(message: str, allowed: tuple[str, ...], fail) -> None:  
             raise fail("message", f"message: unknown placeholder {{{name}}} (this check offers: {', '.join(allowed)})")
 
 
-def _scope(value: Any, fail) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    roles = [value] if isinstance(value, str) else value
-    if not isinstance(roles, (list, tuple)) or not roles:
-        raise fail("scope", "scope: must be a role or a list of roles")
-    for role in roles:
-        if role not in Role.ALL:
-            raise fail("scope", "scope: " + unknown_key_message(str(role), Role.ALL, "scope"))
-    return tuple(roles)
+def _scope(value: Any, default_roles: tuple[str, ...], fail) -> tuple[tuple[str, ...], str, str]:  # type: ignore[no-untyped-def]
+    """Roles, counting unit and quotation handling from a ``scope`` list:
+    roles (headline, dek, body...), a unit (paragraph, sentence, document)
+    and ``quotation`` (only quoted speech) or ``~quotation`` (never it)."""
+    words = [value] if isinstance(value, str) else value
+    if not isinstance(words, (list, tuple)):
+        raise fail("scope", "scope: must be a role or a list of roles and modifiers")
+    for word in words:
+        if word not in SCOPE_WORDS:
+            raise fail("scope", "scope: " + unknown_key_message(str(word), SCOPE_WORDS, "scope"))
+    roles = tuple(w for w in words if w in Role.ALL) or tuple(default_roles)
+    units = [w for w in words if w in UNITS]
+    quotes = [w for w in words if w in (QUOTES_INSIDE, QUOTES_OUTSIDE)]
+    if len(units) > 1 or len(quotes) > 1:
+        raise fail("scope", "scope: name at most one unit (paragraph, sentence, document) and one of quotation, ~quotation")
+    return roles, (units or [UNIT_PARAGRAPH])[0], (quotes or [QUOTES_ANY])[0]
+
+
+def _examples(value: Any, fail) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """``examples: {bad: [...], good: [...]}``: texts the rule must and
+    must not flag, used by the tests and the rule reference."""
+    if not isinstance(value, dict) or set(value) - {"bad", "good"}:
+        raise fail("examples", "examples: must be a mapping with 'bad' and 'good' lists of texts")
+    result = {}
+    for key, texts in value.items():
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise fail("examples", f"examples: {key} must be a list of texts")
+        result[key] = tuple(texts)
+    return result

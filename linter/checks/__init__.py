@@ -5,6 +5,14 @@ from __future__ import annotations
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles
 from linter.checks.anonymous_source import AnonymousSource
 from linter.checks.base import Check
+from linter.checks.capitalization import Capitalization
+from linter.checks.conditional import Conditional
+from linter.checks.consistency import Consistency
+from linter.checks.existence import Existence
+from linter.checks.occurrence import Occurrence
+from linter.checks.readability import Readability
+from linter.checks.repetition import Repetition
+from linter.checks.substitution import Substitution
 from linter.checks.credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
@@ -32,4 +40,12 @@ def copydesk_check_types() -> list[type[Check]]:
         NameStyle,
         HeadlineAcrossFiles,
         ParagraphAcrossFiles,
+        Existence,
+        Substitution,
+        Occurrence,
+        Repetition,
+        Consistency,
+        Conditional,
+        Capitalization,
+        Readability,
     ]

@@ -14,6 +14,7 @@ import regex
 
 from linter.document import Block, Document, Role
 from linter.findings import Finding, Fix, fingerprint
+from linter.scopes import QUOTES_INSIDE, QUOTES_OUTSIDE, UNIT_SENTENCE
 from linter.textnorm import normalize
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ REGEX_TIMEOUT = 1.0
 @dataclass(frozen=True)
 class Param:
     """A rule parameter. ``kind`` is one of int, number, bool, str,
-    strings (a list of strings), regex (a pattern, compiled on load)."""
+    strings (a list of strings), patterns (a list of regular expressions,
+    checked on load), mapping (of patterns to strings), regex (a pattern,
+    compiled on load)."""
 
     kind: str
     default: Any = REQUIRED
@@ -57,9 +60,31 @@ class Param:
         elif self.kind == "strings":
             if isinstance(value, str):
                 value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
                 raise ValueError("must be a list of non-empty strings")
             return tuple(value)
+        elif self.kind == "patterns":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
+                raise ValueError("must be a list of non-empty strings (words or regular expressions)")
+            for item in value:
+                try:
+                    regex.compile(item, regex.V1)
+                except regex.error as error:
+                    raise ValueError(f"invalid regular expression {item!r}: {error}") from None
+            return tuple(value)
+        elif self.kind == "mapping":
+            if not isinstance(value, dict) or not value:
+                raise ValueError("must be a mapping of words to words")
+            for key, item in value.items():
+                if not isinstance(key, str) or not isinstance(item, str):
+                    raise ValueError(f"{key!r}: keys and values must be strings")
+                try:
+                    regex.compile(key, regex.V1)
+                except regex.error as error:
+                    raise ValueError(f"invalid regular expression {key!r}: {error}") from None
+            return dict(value)
         elif self.kind == "regex":
             if not isinstance(value, str):
                 raise ValueError(f"must be a regular expression string, not {value!r}")
@@ -91,6 +116,26 @@ class Check:
     def blocks(self, doc: Document) -> Iterator[Block]:
         return doc.blocks_in(self.rule.scope)
 
+    def segments(self, doc: Document) -> Iterator[tuple[str, int]]:
+        """The texts the rule's scope reads, with the document offset each
+        starts at: whole blocks, or their sentences for a ``sentence``
+        unit; only quotations with ``quotation``, and with ``~quotation``
+        the blocks with their quoted speech blanked out (offsets kept)."""
+        for block in self.blocks(doc):
+            if self.rule.quotations == QUOTES_INSIDE:
+                for quote in block.quotes:
+                    yield doc.text[quote.inner.start : quote.inner.end], quote.inner.start
+                continue
+            text = block.text
+            if self.rule.quotations == QUOTES_OUTSIDE and block.quotes:
+                text = _blank_quotes(text, block)
+            if self.rule.unit == UNIT_SENTENCE and block.sentences:
+                for sentence in block.sentences:
+                    offset = sentence.span.start - block.span.start
+                    yield text[offset : offset + len(sentence.text)], sentence.span.start
+            else:
+                yield text, block.span.start
+
     def finding(self, doc: Document, start: int, end: int, fix: Fix | None = None, **fields: Any) -> Finding:
         """A finding of this rule over ``start``..``end`` of the document,
         its message filled from ``fields`` and the matched ``text``."""
@@ -104,6 +149,14 @@ class Check:
             fix=fix,
             fingerprint=fingerprint(self.rule.id, normalize(doc.text[start:end])),
         )
+
+
+def _blank_quotes(text: str, block: Block) -> str:
+    chars = list(text)
+    for quote in block.quotes:
+        for offset in range(quote.span.start - block.span.start, quote.span.end - block.span.start):
+            chars[offset] = " "
+    return "".join(chars)
 
 
 class CorpusCheck(Check):

@@ -1,0 +1,67 @@
+"""capitalization: headline case, title style ("Council Approves New
+Budget") or sentence style ("Council approves new budget")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+from linter.checks.base import Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+TITLE, SENTENCE = "title", "sentence"
+SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to", "up", "via", "vs.", "with")
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’.\-]*")
+
+
+class Capitalization(Check):
+    name = "capitalization"
+    summary = "A headline is not in the house's headline case."
+    params = {
+        "style": Param("str", TITLE, "title or sentence", choices=(TITLE, SENTENCE)),
+        "small_words": Param("strings", SMALL_WORDS, "words title style leaves in lower case"),
+        "exceptions": Param("strings", (), "words always written as given (iPhone, eBay, de)"),
+    }
+    fields = ("word", "style")
+    default_scope = (Role.HEADLINE,)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        self.small = {w.casefold() for w in self.options["small_words"]}
+        self.exceptions = set(self.options["exceptions"])
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        proper = self._proper_nouns(doc) if self.options["style"] == SENTENCE else set()
+        for text, start in self.segments(doc):
+            words = list(_WORD.finditer(text))
+            for index, match in enumerate(words):
+                word = match.group()
+                if word in self.exceptions or word.isupper() and len(word) > 1:
+                    continue  # "U.S.", "NATO"
+                if self._wrong(word, index, len(words), proper):
+                    yield self.finding(doc, start + match.start(), start + match.end(), word=word, style=self.options["style"])
+
+    def _wrong(self, word: str, index: int, count: int, proper: set[str]) -> bool:
+        first = index == 0
+        if self.options["style"] == TITLE:
+            small = word.casefold() in self.small and not first and index != count - 1
+            return word[0].islower() if not small else word[0].isupper()
+        if first:
+            return word[0].islower()
+        return word[0].isupper() and word not in proper
+
+    @staticmethod
+    def _proper_nouns(doc: Document) -> set[str]:
+        """Words the body capitalises in mid-sentence: names, which keep
+        their capital in a sentence-style headline too."""
+        found: set[str] = set()
+        for block in doc.blocks_in([Role.BODY, Role.SUMMARY, Role.DEK]):
+            for sentence in block.sentences:
+                found.update(m.group() for m in list(_WORD.finditer(sentence.text))[1:] if m.group()[0].isupper())
+        return found

@@ -1,0 +1,57 @@
+"""consistency: one spelling per story ("Dmitri" or "Dmitry", "cease-fire"
+or "ceasefire"): once one form is used, the other is reported."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import regex
+
+from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.fixes import replace_fix
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+
+class Consistency(Check):
+    name = "consistency"
+    summary = "A story spells one thing two ways."
+    params = {
+        "either": Param("mapping", REQUIRED, "pairs of forms, one of which a story should keep to"),
+        "ignorecase": Param("bool", True, "compare without regard to case"),
+        "nonword": Param("bool", False, "forms are raw patterns, not whole words"),
+    }
+    fields = ("first", "second")
+    default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        flags = (regex.I if self.options["ignorecase"] else 0) | regex.V1
+        edge = "" if self.options["nonword"] else r"(?<![\p{L}\p{N}])"
+        tail = "" if self.options["nonword"] else r"(?![\p{L}\p{N}])"
+        self.pairs = [
+            (regex.compile(rf"{edge}(?:{a}){tail}", flags), regex.compile(rf"{edge}(?:{b}){tail}", flags))
+            for a, b in self.options["either"].items()
+        ]
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        segments = list(self.segments(doc))
+        for one, other in self.pairs:
+            found = sorted(
+                (start + m.start(), start + m.end(), index)
+                for index, pattern in enumerate((one, other))
+                for text, start in segments
+                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT)
+            )
+            if len({index for _, _, index in found}) < 2:
+                continue
+            first_start, first_end, kept = found[0]
+            first = doc.text[first_start:first_end]
+            for begin, end, index in found:
+                if index != kept:
+                    fix = replace_fix(doc, begin, end, first, f"write '{first}', as the story does first")
+                    yield self.finding(doc, begin, end, fix, first=first, second=doc.text[begin:end])

@@ -1,0 +1,32 @@
+"""existence: words or patterns that should not appear ("very unique",
+"stated")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from linter.checks.base import REQUIRED, Check, Param
+from linter.checks.tokens import TOKEN_PARAMS, matches, token_pattern
+from linter.document import Document, Role
+from linter.findings import Finding
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+
+class Existence(Check):
+    name = "existence"
+    summary = "A word or pattern that should not appear."
+    params = {"tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"), **TOKEN_PARAMS}
+    fields = ("match",)
+    default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        self.pattern = token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for text, start in self.segments(doc):
+            for match in matches(self.pattern, text, self.options["exceptions"], self.options["ignorecase"]):
+                yield self.finding(doc, start + match.start(), start + match.end(), match=match.group())

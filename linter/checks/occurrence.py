@@ -1,0 +1,48 @@
+"""occurrence: how often a token may appear in a unit of text (a headline
+of at most 12 words, a paragraph of at most three sentences)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from linter.checks.base import Check, Param
+from linter.checks.tokens import TOKEN_PARAMS, matches, token_pattern
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.scopes import UNIT_DOCUMENT
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
+
+
+class Occurrence(Check):
+    name = "occurrence"
+    summary = "A token appears too often, or too rarely, in a unit of text."
+    params = {
+        "token": Param("patterns", (r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*",), "what to count (default: words)"),
+        "max": Param("int", 0, "report more than this many (0: no maximum)"),
+        "min": Param("int", 0, "report fewer than this many (0: no minimum)"),
+        **TOKEN_PARAMS,
+    }
+    fields = ("count", "limit")
+    default_scope = (Role.HEADLINE,)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        self.pattern = token_pattern(self.options["token"], self.options["ignorecase"], nonword=True)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        counted = [
+            (start, start + len(text), sum(1 for _ in matches(self.pattern, text, self.options["exceptions"], True)))
+            for text, start in self.segments(doc)
+            if text.strip()
+        ]
+        if self.rule.unit == UNIT_DOCUMENT and counted:
+            counted = [(counted[0][0], counted[0][1], sum(count for _, _, count in counted))]
+        most, least = self.options["max"], self.options["min"]
+        for start, end, count in counted:
+            if most and count > most:
+                yield self.finding(doc, start, end, count=count, limit=most)
+            elif least and count < least:
+                yield self.finding(doc, start, end, count=count, limit=least)

@@ -1,0 +1,57 @@
+"""readability: a paragraph (or story) above a reading-grade limit, by the
+Flesch-Kincaid grade: 0.39 words per sentence + 11.8 syllables per word
+- 15.59. Syllables are counted by vowel groups, which is close enough for
+a limit."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from linter.checks.base import Check, Param
+from linter.document import Document, Role
+from linter.findings import Finding
+from linter.scopes import UNIT_DOCUMENT
+from linter.segment import sentences
+
+_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
+_VOWELS = regex.compile(r"[aeiouy]+", regex.I)
+
+
+def syllables(word: str) -> int:
+    count = len(_VOWELS.findall(word))
+    if word.lower().endswith("e") and count > 1 and not word.lower().endswith(("le", "ee")):
+        count -= 1
+    return max(count, 1)
+
+
+def grade(text: str) -> float | None:
+    """The Flesch-Kincaid grade of ``text``, or None when it has no words."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    count = max(len(sentences(text)), 1)
+    return 0.39 * len(words) / count + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+
+
+class Readability(Check):
+    name = "readability"
+    summary = "Text is harder to read than the house allows."
+    params = {
+        "grade": Param("number", 12, "the highest Flesch-Kincaid grade allowed"),
+        "min_words": Param("int", 20, "shorter texts are not measured"),
+    }
+    fields = ("grade", "limit")
+    default_scope = (Role.BODY,)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        texts = [(text, start, start + len(text)) for text, start in self.segments(doc) if text.strip()]
+        if self.rule.unit == UNIT_DOCUMENT and texts:
+            texts = [(" ".join(text for text, _, _ in texts), texts[0][1], texts[-1][2])]
+        for text, start, end in texts:
+            if len(_WORD.findall(text)) < self.options["min_words"]:
+                continue
+            score = grade(text)
+            if score is not None and score > self.options["grade"]:
+                yield self.finding(doc, start, end, grade=f"{score:.1f}", limit=self.options["grade"])

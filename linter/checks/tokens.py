@@ -1,0 +1,38 @@
+"""Building one pattern from a rule's tokens, the way style rules give
+them: words or phrases matched as whole words (or raw patterns with
+``nonword``), case-insensitively unless told otherwise, and with
+exceptions that never match."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.checks.base import REGEX_TIMEOUT, Param
+
+TOKEN_PARAMS = {
+    "ignorecase": Param("bool", True, "match without regard to case"),
+    "nonword": Param("bool", False, "tokens are raw patterns, not whole words"),
+    "exceptions": Param("strings", (), "matches that are never reported"),
+}
+
+
+def token_pattern(tokens: tuple[str, ...], ignorecase: bool, nonword: bool) -> regex.Pattern[str]:
+    """A pattern matching any of the tokens (regular expressions, longest
+    first); whole words only unless ``nonword``."""
+    body = "|".join(f"(?:{t})" for t in sorted(tokens, key=len, reverse=True))
+    if not nonword:
+        body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+    try:
+        return regex.compile(body, (regex.I if ignorecase else 0) | regex.V1)
+    except regex.error as error:
+        raise ValueError(f"invalid token pattern: {error}") from None
+
+
+def matches(pattern: regex.Pattern[str], text: str, exceptions: tuple[str, ...], ignorecase: bool):  # type: ignore[no-untyped-def]
+    """Matches of ``pattern`` in ``text`` that are not exceptions; runs
+    with the timeout every user pattern gets."""
+    excepted = {e.casefold() if ignorecase else e for e in exceptions}
+    for match in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+        found = match.group()
+        if (found.casefold() if ignorecase else found) not in excepted:
+            yield match

@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("lsp", parents=[common], help="run the language server on standard input and output")
 
+    docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
+    docs.add_argument("--output", type=Path, help="write to this file (default: standard output)")
+
     names = commands.add_parser("names", help="work with names registries")
     names_commands = names.add_subparsers(dest="names_command", required=True, metavar="ACTION")
     names_check = names_commands.add_parser("check", parents=[common], help="validate registry files")
@@ -90,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args, config, sys.stdout)
         if args.command == "names":
             return _names(args, config, sys.stdout)
+        if args.command == "docs":
+            return _docs(args, config, sys.stdout)
         return _explain(args, config, sys.stdout)
     except ConfigError as error:
         print(f"copydesk: error: {error}", file=sys.stderr)
@@ -225,14 +230,28 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
+def _all_rules(engine):  # type: ignore[no-untyped-def]
+    """Every rule of every pack a plugin provides, enabled or not."""
+    from linter.rules import load_packs
+
+    return load_packs([(p.name, p.path) for p in engine.plugins.packs.values()], engine.plugins.check_types)
+
+
+def _docs(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    from linter.reference import reference
+
+    page = reference(_all_rules(_engine(args, config)))
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(page, encoding="utf-8")
+    else:
+        out.write(page)
+    return EXIT_CLEAN
+
+
 def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     engine = _engine(args, config)
-    rules = engine.rules
-    if args.all:
-        from linter.rules import load_packs
-
-        everything = [(p.name, p.path) for p in engine.plugins.packs.values()]
-        rules = load_packs(everything, engine.plugins.check_types)
+    rules = _all_rules(engine) if args.all else engine.rules
     width = max((len(r.id) for r in rules), default=0)
     for rule in rules:
         out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}\n")
@@ -240,11 +259,8 @@ def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
 
 
 def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
-    from linter.rules import load_packs
-
     engine = _engine(args, config)
-    rules = load_packs([(p.name, p.path) for p in engine.plugins.packs.values()], engine.plugins.check_types)
-    by_id = {r.id: r for r in [*rules, *engine.rules]}
+    by_id = {r.id: r for r in [*_all_rules(engine), *engine.rules]}
     rule = by_id.get(args.rule)
     if rule is None:
         close = difflib.get_close_matches(args.rule, list(by_id), n=1)

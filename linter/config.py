@@ -12,6 +12,7 @@ file given with ``--config``). Paths in it are relative to its folder.
     rules: [house-rules/]      # folders of the newsroom's own YAML rules
     names: [people.yaml]       # registries layered over the shipped one
     styles: [house-style.yaml] # house styles of the newsroom's own (named by file)
+    vale: [styles/House]       # Vale style folders to read as copydesk rules
     include: ["*.md", "*.txt"] # file patterns when walking folders
     exclude: [drafts/, "*.draft.md"]
     per_file_ignores:          # rules silenced for some files
@@ -47,6 +48,7 @@ class Config:
     rules: list[Path] = field(default_factory=list)
     names: list[Path] = field(default_factory=list)
     styles: list[Path] = field(default_factory=list)
+    vale: list[Path] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_BYTES
     strict_files: bool = False  # exit 2 when a file cannot be linted
@@ -78,7 +80,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
-_PATH_KEYS = ("rules", "names", "styles")
+_PATH_KEYS = ("rules", "names", "styles", "vale")
 KEYS = ("style", "fail_on", "severity", "per_file_ignores", "max_file_size", "strict_files", *_LIST_KEYS, *_PATH_KEYS)
 
 

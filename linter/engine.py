@@ -16,8 +16,9 @@ from linter.document import ArticleError, Document, LineIndex
 from linter.errors import ConfigError
 from linter.findings import Finding, fingerprint
 from linter.plugins import Plugins
-from linter.rules import Rule, load_packs
+from linter.rules import Rule, ensure_unique, load_packs
 from linter.source import UnreadableFile, read_source
+from linter.vale import load_styles
 from linter import suppression
 from linter.suppression import Suppressions
 
@@ -42,7 +43,9 @@ class Engine:
         self.config = config
         self.plugins = plugins
         self.context = RunContext(config, plugins, style or "")
-        self.rules = self._active_rules(load_packs(self._pack_folders(), plugins.check_types))
+        rules = load_packs(self._pack_folders(), plugins.check_types)
+        vale_rules, self.load_notes = load_styles(config.vale, plugins.check_types)
+        self.rules = self._active_rules(ensure_unique([*rules, *vale_rules]))
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
         self.disabled: set[Check] = set()
@@ -71,7 +74,7 @@ class Engine:
         return discover(paths, include, self.config.exclude)
 
     def lint_paths(self, paths: Iterable[Path]) -> RunResult:
-        result = RunResult(problems=list(self.plugins.problems))
+        result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
         collected: list[list[Any]] = [[] for _ in self.corpus_checks]
         for path in self.files(paths):
             result.files.append(path)

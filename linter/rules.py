@@ -57,21 +57,22 @@ def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]
     """Load every rule of the given (pack name, folder) pairs, in order.
     A rule id defined twice is an error naming both places."""
     rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
     for pack_name, folder in packs:
         if not folder.is_dir():
             raise ConfigError(f"rule pack '{pack_name}' not found", folder)
         for path in sorted(folder.glob("*.y*ml")):
-            for rule in load_rule_file(path, pack_name, check_types):
-                if rule.id in seen:
-                    first = seen[rule.id]
-                    raise ConfigError(
-                        f"rule id '{rule.id}' is already defined at {first.source}:{first.line}",
-                        path,
-                        rule.line,
-                    )
-                seen[rule.id] = rule
-                rules.append(rule)
+            rules += load_rule_file(path, pack_name, check_types)
+    return ensure_unique(rules)
+
+
+def ensure_unique(rules: list[Rule]) -> list[Rule]:
+    """The rules, or an error naming both places of an id defined twice."""
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise ConfigError(f"rule id '{rule.id}' is already defined at {first.source}:{first.line}", rule.source, rule.line)
+        seen[rule.id] = rule
     return rules
 
 
@@ -85,10 +86,11 @@ def load_rule_file(path: Path, pack: str, check_types: dict[str, type[Check]]) -
         entries = [data]
     else:
         raise ConfigError("a rule file must be a mapping (one rule) or have a 'rules' list", path, 1)
-    return [_rule(entry, path, pack, check_types) for entry in entries]
+    return [rule_from_mapping(entry, path, pack, check_types) for entry in entries]
 
 
-def _rule(entry: Any, path: Path, pack: str, check_types: dict[str, type[Check]]) -> Rule:
+def rule_from_mapping(entry: Any, path: Path, pack: str, check_types: dict[str, type[Check]]) -> Rule:
+    """A validated Rule from one mapping of a rule file."""
     if not isinstance(entry, LineMap):
         raise ConfigError("each rule must be a mapping of fields", path)
 

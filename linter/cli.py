@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes (remove exact repeats), then report what is left")
     fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also rewrite names to the house form")
+    check.add_argument("--jobs", "-j", type=int, help="lint in this many processes (default: every core)")
     check.add_argument("--output-file", type=Path, help="write the report to this file instead of standard output")
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
@@ -126,7 +127,9 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         return _diff(engine, args.paths, out, args.unsafe_fixes)
     if args.fix:
         _fix(engine, args.paths, args.unsafe_fixes)
-    result = engine.lint_paths(args.paths)
+    from linter.parallel import default_jobs
+
+    result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
     _warn(result.problems)
     if args.write_baseline:
         from linter import baseline

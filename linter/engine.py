@@ -17,6 +17,8 @@ from linter.errors import ConfigError
 from linter.findings import Finding, fingerprint
 from linter.plugins import Plugins
 from linter.rules import Rule, ensure_unique, load_packs
+from linter import parallel
+from linter.parallel import MIN_FILES_PER_JOB
 from linter.source import UnreadableFile, read_source
 from linter.vale import load_styles
 from linter import suppression
@@ -73,12 +75,21 @@ class Engine:
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
         return discover(paths, include, self.config.exclude)
 
-    def lint_paths(self, paths: Iterable[Path]) -> RunResult:
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1) -> RunResult:
+        """Lint every article under ``paths``; with ``jobs`` > 1 and enough
+        files, in that many worker processes (same findings, same order)."""
         result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
         collected: list[list[Any]] = [[] for _ in self.corpus_checks]
-        for path in self.files(paths):
-            result.files.append(path)
-            result.findings += self.lint_file(path, result.problems, collected)
+        result.files = self.files(paths)
+        if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
+            for findings, problems, parts in parallel.lint_in_workers(self, result.files, jobs):
+                result.findings += findings
+                result.problems += problems
+                for items, part in zip(collected, parts):
+                    items += part
+        else:
+            for path in result.files:
+                result.findings += self.lint_file(path, result.problems, collected)
         for check, items in zip(self.corpus_checks, collected):
             try:
                 result.findings += self.unsuppressed(check.finish(items))

@@ -159,3 +159,16 @@ def test_config_errors_exit_2_with_a_clear_message(
     assert main(["check", "story.txt"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("copydesk: error: ") and message in err and "Traceback" not in err
+
+
+def test_what_the_fuzzer_found_stays_fixed() -> None:
+    from linter.document import LineIndex
+
+    engine = Engine(Config(), load_plugins())
+    for name, text in (("empty-item.md", "*\x0b"), ("long-word.txt", "A " + "f" * 3000 + " x said.\n")):
+        problems: list[str] = []
+        findings = engine.lint_text(Path(name), text, problems)
+        assert problems == [], "no rule timed out or failed"
+        for finding in findings:
+            assert finding.span.start <= finding.span.end
+            assert LineIndex(text).span(finding.span.start, finding.span.end) == finding.span

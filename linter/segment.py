@@ -21,6 +21,7 @@ _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
 DOUBLE_OPENERS = "“„"
 DOUBLE_CLOSERS = "”"
 STRAIGHT_QUOTE = '"'
+_QUOTE_MARK = regex.compile(r'["“”„‘’]')
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -71,7 +72,8 @@ def quotations(text: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     single = False
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark.group()
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
         if open_at is None:

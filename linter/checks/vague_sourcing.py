@@ -41,15 +41,15 @@ class VagueSourcing(Check):
         filler = rf"(?:[\p{{L}}.\-]++\s++){{0,{gap}}}?"
         forms = [
             # officials say; U.S. officials have expressed
-            rf"(?P<group>{groups})(?:\s++[\p{{Ll}}\-]++){{0,{gap}}}?\s+(?P<verb>{verbs})",
+            rf"(?<![\p{{L}}])(?P<group>{groups})(?:\s++[\p{{Ll}}\-]++){{0,{gap}}}?\s+(?P<verb>{verbs})",
             # according to two officials
-            rf"(?P<verb>according\s+to)\s+{filler}(?P<group>{groups})",
-            # ..., said two officials
-            rf"(?<=[,”\"]\s*)(?P<verb>{inverted})\s+{filler}(?P<group>{groups})",
+            rf"(?<![\p{{L}}])(?P<verb>according\s+to)\s+{filler}(?P<group>{groups})",
+            # ..., said two officials (the finding starts at the verb)
+            rf"[,”\"]\s*(?P<verb>{inverted})\s+{filler}(?P<group>{groups})",
         ]
         if self.options["hedges"]:
-            forms.append(rf"(?P<group>{_alternatives(self.options['hedges'])})")  # reportedly
-        self.pattern = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(forms)})(?![\p{{L}}])", regex.I | regex.V1)
+            forms.append(rf"(?<![\p{{L}}])(?P<group>{_alternatives(self.options['hedges'])})")  # reportedly
+        self.pattern = regex.compile(rf"(?:{'|'.join(forms)})(?![\p{{L}}])", regex.I | regex.V1)
         exceptions = self.options["exceptions"]
         self.exception = regex.compile(rf"(?:{_alternatives(exceptions)})(?![\p{{L}}])", regex.I) if exceptions else None
 
@@ -66,9 +66,10 @@ class VagueSourcing(Check):
                 group = match.group("group")
                 if group[:1].isupper() and match.start("group") > match.start():
                     continue  # part of a name: "according to the Graduate Employees Organization"
+                begin = min(match.start(name) for name in ("group", "verb") if match.group(name))
                 yield self.finding(
                     doc,
-                    base + match.start(),
+                    base + begin,
                     base + match.end(),
                     group=match.group("group"),
                     verb=match.group("verb") or "",

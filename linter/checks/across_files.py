@@ -117,33 +117,62 @@ class ParagraphAcrossFiles(_AcrossFiles):
         return places
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
-        places = [place for per_doc in collected for place in per_doc]
-        parent = list(range(len(places)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def join(i: int, j: int) -> None:
-            parent[root(i)] = root(j)
-
-        # Exact copies share a key; near copies share a MinHash band. Each
-        # bucket joins its members to its first one (a star, not every
-        # pair), so a paragraph found in thousands of stories stays linear.
-        by_key: dict[int, int] = {}
-        by_band: dict[bytes, int] = {}
-        for index, place in enumerate(places):
-            first = by_key.setdefault(place.key, index)
-            if first != index:
-                join(index, first)
-                continue
+        places = list(enumerate(place for per_doc in collected for place in per_doc))
+        by_key: dict[int, list[tuple[int, Place]]] = {}
+        for order, place in places:
+            by_key.setdefault(place.key, []).append((order, place))
+        links: list[tuple[int, int]] = []
+        firsts: list[tuple[int, Place]] = []
+        for group in by_key.values():
+            group_links, first = exact_links(group)
+            links += group_links
+            firsts.append(first)
+        by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        for order, place in firsts:
             for band in bands(place.sig):
-                head = by_band.setdefault(band, index)
-                if head != index and estimate(place.sig, places[head].sig) >= self.options["threshold"]:
-                    join(index, head)
-        groups: dict[int, list[Place]] = {}
-        for index, place in enumerate(places):
-            groups.setdefault(root(index), []).append(place)
-        return self.report(groups.values())
+                by_band.setdefault(band, []).append((order, place.sig))
+        for group in by_band.values():
+            links += band_links(group, self.options["threshold"])
+        return self.report(clusters(dict(places), links))
+
+
+# Matching paragraphs across files, in stages over (order, place) pairs,
+# where ``order`` is a place's position in the run (files in order, then
+# paragraphs): every group can be handled on its own, by this process or by
+# a worker of a cluster, and the result is the same.
+
+
+def exact_links(group: list[tuple[int, Place]]) -> tuple[list[tuple[int, int]], tuple[int, Place]]:
+    """Exact copies (one key): each is linked to the first, which alone goes
+    on to the near-copy stage."""
+    group = sorted(group, key=lambda item: item[0])
+    first_order = group[0][0]
+    return [(order, first_order) for order, _ in group[1:]], group[0]
+
+
+def band_links(group: list[tuple[int, bytes]], threshold: float) -> list[tuple[int, int]]:
+    """Paragraphs sharing a MinHash band: each is linked to the band's first
+    one when their signatures agree enough (a star, not every pair, so a
+    paragraph in thousands of stories stays linear)."""
+    group = sorted(group)
+    head_order, head_sig = group[0]
+    return [(order, head_order) for order, sig in group[1:] if estimate(sig, head_sig) >= threshold]
+
+
+def clusters(places: dict[int, Place], links: Iterable[tuple[int, int]]) -> list[list[Place]]:
+    """Groups of linked places (two or more), each in run order."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for order in sorted(parent):
+        groups.setdefault(root(order), []).append(order)
+    return [[places[o] for o in members] for members in groups.values() if len(members) > 1]

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--style", help="house style for names: nyt (default) or ap")
 
     check = commands.add_parser("check", parents=[common], help="lint articles")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files and folders (default: .)")
+    check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .)")
     check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also rewrite names to the house form")
     check.add_argument("--jobs", "-j", type=int, help="lint in this many processes (default: every core)")
+    check.add_argument("--executor", choices=("local", "dask"), default="local", help="where to lint: here, or on a Dask cluster")
+    check.add_argument("--scheduler", help="with --executor dask: the scheduler's address (default: a local cluster)")
     check.add_argument("--output-file", type=Path, help="write the report to this file instead of standard output")
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
@@ -114,6 +116,11 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         config.select = args.select
     if args.ignore:
         config.ignore = [*config.ignore, *args.ignore]
+    urls = [p for p in args.paths if "://" in p]
+    if urls and args.executor != "dask":
+        print("copydesk: error: URLs need --executor dask", file=sys.stderr)
+        return EXIT_ERROR
+    args.paths = [Path(p) for p in args.paths if "://" not in p]
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -127,9 +134,17 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         return _diff(engine, args.paths, out, args.unsafe_fixes)
     if args.fix:
         _fix(engine, args.paths, args.unsafe_fixes)
-    from linter.parallel import default_jobs
+    if args.executor == "dask":
+        try:
+            from linter.distributed import lint_with_dask
+        except ImportError:
+            print("copydesk: error: --executor dask needs copydesk[dask]: pip install 'copydesk[dask]'", file=sys.stderr)
+            return EXIT_ERROR
+        result = lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler)
+    else:
+        from linter.parallel import default_jobs
 
-    result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
+        result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
     _warn(result.problems)
     if args.write_baseline:
         from linter import baseline

@@ -102,7 +102,7 @@ class Engine:
         try:
             source = read_source(path, self.config.max_file_size)
         except UnreadableFile as error:
-            return [self._file_finding(path, UNREADABLE, str(error))]
+            return [self.file_finding(path, UNREADABLE, str(error))]
         return self.lint_text(path, source.text, problems, collected)
 
     def lint_text(
@@ -113,11 +113,11 @@ class Engine:
         problems = problems if problems is not None else []
         input_format = self.plugins.format_for(path)
         if input_format is None:
-            return [self._file_finding(path, UNREADABLE, "no input format can read this file")]
+            return [self.file_finding(path, UNREADABLE, "no input format can read this file")]
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
-            return [self._file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
+            return [self.file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
@@ -126,7 +126,7 @@ class Engine:
                     problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return self.check_document(doc, problems)
 
-    def _file_finding(self, path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
+    def file_finding(self, path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
         """A finding about a file that could not be linted; a warning unless
         the config's ``severity`` says otherwise."""
         lines = LineIndex(text)

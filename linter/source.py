@@ -50,14 +50,23 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
         if path.is_symlink() and not path.exists():
             raise UnreadableFile(f"broken symbolic link to {os.readlink(path)}; not linted") from None
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
+    text, encoding, bom = _decode(data)
+    return SourceFile(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
+
+
+def decode(data: bytes) -> str:
+    """The text of an article's bytes, or UnreadableFile saying why not."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str, bytes]:
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
     if not bom and b"\x00" in data[:8192]:
         raise UnreadableFile("binary file, not an article; not linted")
     try:
-        text = data[len(bom) :].decode(encoding)
+        return data[len(bom) :].decode(encoding), encoding, bom
     except UnicodeDecodeError as error:
         raise UnreadableFile(f"not valid {encoding.upper()} at byte {error.start + len(bom)}; file not linted") from None
-    return SourceFile(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
 
 
 def write_source(source: SourceFile, text: str) -> None:

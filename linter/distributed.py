@@ -1,0 +1,161 @@
+"""Linting an archive on a Dask cluster (``--executor dask``).
+
+Stories are a Dask bag, linted partition by partition on the workers, each
+of which builds its own engine from the run's configuration. Cross-file
+rules never gather the archive in one place: headlines are grouped by the
+hash of their text, paragraphs by hash and then by MinHash band (the same
+stages the local run uses, in ``checks.across_files``), so only stories
+that share a key meet, and the driver receives only the links between
+them. Findings come back sorted exactly as a local run sorts them.
+
+Paths may be local folders or fsspec URLs (``file://``, ``s3://`` ... when
+the filesystem's package is installed).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles, band_links, clusters, exact_links
+from linter.config import Config
+from linter.engine import UNREADABLE, Engine, RunResult
+from linter.findings import Finding
+from linter.similarity import bands
+from linter.source import UnreadableFile, decode, read_source
+
+_ENGINES: dict[bytes, Engine] = {}
+
+
+def _worker_engine(blob: bytes) -> Engine:
+    """The engine of this worker for a run's configuration, built once."""
+    if blob not in _ENGINES:
+        from linter.plugins import load_plugins
+
+        config, style = pickle.loads(blob)
+        _ENGINES[blob] = Engine(config, load_plugins(), style=style)
+    return _ENGINES[blob]
+
+
+def _lint_url(engine: Engine, url: str, problems: list[str], collected: list[list[Any]]) -> list[Finding]:
+    import fsspec
+
+    path = Path(url.split("://", 1)[1])
+    try:
+        with fsspec.open(url, "rb") as stream:
+            data = stream.read(engine.config.max_file_size + 1)
+        if len(data) > engine.config.max_file_size:
+            raise UnreadableFile("file is above the max_file_size limit; not linted")
+        text = decode(data)
+    except (UnreadableFile, OSError) as error:
+        message = str(error) if isinstance(error, UnreadableFile) else f"cannot read the file: {error}"
+        return [engine.file_finding(path, UNREADABLE, message)]
+    return engine.lint_text(path, text, problems, collected)
+
+
+def _lint_partition(items: list[tuple[int, str, str]], blob: bytes) -> list[tuple[int, list[Finding], list[str], list[Any]]]:
+    """Lint (order, path as reported, where to read it) triples; return per
+    file its findings, problems and what each cross-file rule collected."""
+    engine = _worker_engine(blob)
+    out = []
+    for order, name, location in items:
+        problems: list[str] = []
+        collected: list[list[Any]] = [[] for _ in engine.corpus_checks]
+        if "://" in location:
+            findings = _lint_url(engine, location, problems, collected)
+        else:
+            try:
+                source = read_source(Path(location), engine.config.max_file_size)
+            except UnreadableFile as error:
+                findings = [engine.file_finding(Path(name), UNREADABLE, str(error))]
+            else:
+                findings = engine.lint_text(Path(name), source.text, problems, collected)
+        out.append((order, findings, problems, [per_check[0] if per_check else None for per_check in collected]))
+    return out
+
+
+def list_files(engine: Engine, paths: list[str]) -> list[tuple[str, str]]:
+    """(path as reported, where workers read it) of the article files under
+    local paths and fsspec URLs, in run order. Local files are read by
+    their absolute path: workers have working folders of their own."""
+    local = [Path(p) for p in paths if "://" not in p]
+    names = [(str(p), str(p.resolve())) for p in engine.files(local)]
+    include = engine.config.include or [f"*{s}" for f in engine.plugins.formats for s in f.suffixes]
+    for url in (p for p in paths if "://" in p):
+        import fsspec
+
+        fs, root = fsspec.core.url_to_fs(url)
+        protocol = url.split("://", 1)[0]
+        found = fs.find(root) if fs.isdir(root) else [root]
+        names += sorted(
+            (name, f"{protocol}://{name}")
+            for name in found
+            if any(fnmatch.fnmatch(name.rsplit("/", 1)[-1], p) for p in include)
+        )
+    return names
+
+
+def lint_with_dask(engine: Engine, paths: list[str], scheduler: str | None = None, partition_size: int = 50) -> RunResult:
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    files = list_files(engine, paths)
+    blob = pickle.dumps((engine.config, engine.context.style_name))
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    print(f"copydesk: linting {len(files)} files on {client.scheduler_info()['address']}", file=sys.stderr)
+    try:
+        return _run(engine, db, files, blob, partition_size)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run(engine: Engine, db: Any, files: list[str], blob: bytes, partition_size: int) -> RunResult:
+    npartitions = max(1, -(-len(files) // partition_size))
+    tasks = [(order, name, location) for order, (name, location) in enumerate(files)]
+    records = db.from_sequence(tasks, npartitions=npartitions).map_partitions(_lint_partition, blob).persist()
+    result = RunResult(files=[Path(name) for name, _ in files], problems=[*engine.plugins.problems, *engine.load_notes])
+    for _, findings, problems, _ in records.compute():
+        result.findings += findings
+        result.problems += problems
+    for index, check in enumerate(engine.corpus_checks):
+        items = records.map(lambda r, i=index: (r[0], r[3][i]))
+        if isinstance(check, ParagraphAcrossFiles):
+            found = _paragraphs(check, items)
+        elif isinstance(check, HeadlineAcrossFiles):
+            found = _headlines(check, items)
+        else:  # a plugin's cross-file rule: its items come to the driver
+            found = list(check.finish([item for _, item in sorted(items.compute())]))
+        result.findings += engine.unsuppressed(found)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _headlines(check: HeadlineAcrossFiles, items: Any) -> list[Finding]:
+    places = items.filter(lambda r: r[1] is not None)
+    groups = places.groupby(lambda r: r[1].key).map(lambda kv: [p for _, p in sorted(kv[1], key=lambda r: r[0])])
+    shared = groups.filter(lambda group: len({p.path for p in group}) > 1).compute()
+    return list(check.report(shared))
+
+
+def _paragraphs(check: ParagraphAcrossFiles, items: Any) -> list[Finding]:
+    threshold = check.options["threshold"]
+    # (order, place) for every paragraph: order is (file, paragraph).
+    places = items.map(lambda r: [((r[0], i), p) for i, p in enumerate(r[1] or ())]).flatten()
+    exact = places.groupby(lambda op: op[1].key).map(lambda kv: exact_links(list(kv[1]))).persist()
+    firsts = exact.map(lambda links_first: links_first[1])
+    banded = firsts.map(lambda op: [(band, (op[0], op[1].sig)) for band in bands(op[1].sig)]).flatten()
+    near = banded.groupby(lambda entry: entry[0]).map(lambda kv: band_links([v for _, v in kv[1]], threshold))
+    links = exact.map(lambda links_first: links_first[0]).flatten().compute() + near.flatten().compute()
+    involved = {order for link in links for order in link}
+    linked = dict(places.filter(lambda op: op[0] in involved).compute())
+    return list(check.report(clusters(linked, links)))

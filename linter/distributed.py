@@ -123,6 +123,10 @@ def _run(engine: Engine, db: Any, files: list[str], blob: bytes, partition_size:
     npartitions = max(1, -(-len(files) // partition_size))
     tasks = [(order, name, location) for order, (name, location) in enumerate(files)]
     records = db.from_sequence(tasks, npartitions=npartitions).map_partitions(_lint_partition, blob).persist()
+    if sys.stderr.isatty():
+        from distributed import progress
+
+        progress(records)
     result = RunResult(files=[Path(name) for name, _ in files], problems=[*engine.plugins.problems, *engine.load_notes])
     for _, findings, problems, _ in records.compute():
         result.findings += findings

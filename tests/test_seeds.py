@@ -81,3 +81,31 @@ def test_fix_on_the_seeds_leaves_one_headline_and_no_repeats(
     assert copy.read_text(encoding="utf-8") == expected
     findings = lint(copy.read_text(encoding="utf-8"))
     assert not [f for f in findings if f.rule in ("repeated-paragraph", "duplicated-headline")]
+
+
+def test_every_later_bare_surname_is_flagged_and_nothing_in_quotes_or_headlines() -> None:
+    import regex
+
+    from linter.document import LineIndex
+
+    for prefix in ("000", "001"):
+        text = seed(prefix)
+        findings = lint(text, select=("name-first-reference", "name-subsequent-reference"))
+        flagged = {f.span.start for f in findings}
+        line_of = LineIndex(text).position
+        headline_lines = {2, 4}  # the headline, and its repeat
+        quotes = [m.span() for m in regex.finditer(r"[“\"][^”\"]*[”\"]", text)]
+        checked = 0
+        for match in regex.finditer(r"(?<![\p{L}-])(Putin|Trump)(?![\p{L}-])", text):
+            start = match.start()
+            if line_of(start)[0] in headline_lines or any(a <= start < b for a, b in quotes):
+                continue
+            before = text[max(0, start - 12) : start]
+            if regex.search(r"(?:Mr\.|President|V\.|J\.|Vladimir|Donald)\s+$", before):
+                continue  # not bare
+            assert start in flagged, f"{prefix}: bare {match.group()} at offset {start} not flagged"
+            checked += 1
+        assert checked >= 6, "the seeds use bare surnames again and again"
+        for finding in findings:
+            assert finding.span.line not in headline_lines, "no finding in a headline"
+            assert not any(a <= finding.span.start < b for a, b in quotes), "nothing inside quotation marks"

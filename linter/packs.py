@@ -23,7 +23,11 @@ def shipped_rules_dir() -> Path:
 
 @hookimpl
 def copydesk_rule_packs() -> list[RulePack]:
-    return [RulePack("core", shipped_rules_dir() / "core")]
+    return [
+        RulePack("core", shipped_rules_dir() / "core"),
+        # House style of news copy: opt in with `packs: [newsroom]`.
+        RulePack("newsroom", shipped_rules_dir() / "newsroom", default=False),
+    ]
 
 
 @hookimpl

@@ -5,6 +5,12 @@ it checks, why, an example and the fix, generated from the rule files
 from __future__ import annotations
 
 from linter.rules import Rule
+from linter.scopes import QUOTES_INSIDE, QUOTES_OUTSIDE, UNIT_PARAGRAPH
+
+
+def _one_line(text: str) -> str:
+    """An example as one list item: its lines joined, blank lines dropped."""
+    return " / ".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 HEADER = """# copydesk rule reference
 
@@ -26,7 +32,14 @@ def reference(rules: list[Rule]) -> str:
 
 
 def _rule(rule: Rule) -> str:
-    lines = [f"\n### {rule.id}\n", f"*{rule.severity}*, check type `{rule.check}`, reads {', '.join(rule.scope)}.\n", rule.summary]
+    reads = ", ".join(rule.scope)
+    if rule.unit != UNIT_PARAGRAPH:
+        reads += f", by {rule.unit}"
+    if rule.quotations == QUOTES_OUTSIDE:
+        reads += ", never quoted speech"
+    elif rule.quotations == QUOTES_INSIDE:
+        reads += ", only quoted speech"
+    lines = [f"\n### {rule.id}\n", f"*{rule.severity}*, check type `{rule.check}`, reads {reads}.\n", rule.summary]
     for key, heading in (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix")):
         text = rule.docs.get(key)
         if not text:
@@ -39,5 +52,5 @@ def _rule(rule: Rule) -> str:
         texts = rule.examples.get(key, ())
         if texts:
             lines.append(f"\n**{heading}:**\n")
-            lines += [f"- {' / '.join(t.strip().splitlines())}" for t in texts]
+            lines += [f"- {_one_line(t)}" for t in texts]
     return "\n".join(lines)

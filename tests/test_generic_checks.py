@@ -222,3 +222,29 @@ def test_bad_parameters_are_reported_with_file_and_line(tmp_path: Path, rule: st
     with pytest.raises(ConfigError) as caught:
         lint_with(tmp_path, rule, "Text.")
     assert message in str(caught.value) and "rule.yaml:" in str(caught.value)
+
+
+def test_case_of_fixes_follows_position_not_the_word(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("id: house-lower\ncheck: substitution\nseverity: info\nmessage: m\nswap: {Internet: internet, 'Web site': website}\n")
+    (folder / "b.yaml").write_text("id: house-same\ncheck: consistency\nseverity: info\nmessage: m\neither: {Ceasefire: cease-fire}\n")
+    engine = Engine(Config(rules=[folder], select=["house-*"]), load_plugins())
+    text = HEAD + "Ceasefire talks began on the Internet and the Web site. The cease-fire held.\n"
+    fixes = {covered(text, f): f.fix.edits[0].replacement for f in engine.lint_text(Path("s.txt"), text)}
+    assert fixes == {"Internet": "internet", "Web site": "website", "cease-fire": "ceasefire"}
+
+
+def test_a_number_is_a_word_of_the_headline_but_never_judged(tmp_path: Path) -> None:
+    head = "Ruth Feldman, Harbor Pilot, Dies at 89\n\nBy Ana Ruiz\n\n"
+    assert lint_with(tmp_path, CAPITALIZATION.replace("{style}", "title"), "She died on Monday.", head=head) == []
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "story.txt").write_text(HEAD + "Officials say the port will close. " * 200 + "\n")
+    command = f"{sys.executable} -m linter check story.txt | head -n 1"
+    proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True)
+    assert "Traceback" not in proc.stderr and proc.stdout.count("\n") == 1

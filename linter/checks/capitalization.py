@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 TITLE, SENTENCE = "title", "sentence"
 SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to", "up", "via", "vs.", "with")
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’.\-]*")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 
 
 class Capitalization(Check):
@@ -42,8 +42,8 @@ class Capitalization(Check):
             words = list(_WORD.finditer(text))
             for index, match in enumerate(words):
                 word = match.group()
-                if word in self.exceptions or word.isupper() and len(word) > 1:
-                    continue  # "U.S.", "NATO"
+                if not word[0].isalpha() or word in self.exceptions or word.isupper() and len(word) > 1:
+                    continue  # "89", "U.S.", "NATO"
                 if self._wrong(word, index, len(words), proper):
                     yield self.finding(doc, start + match.start(), start + match.end(), word=word, style=self.options["style"])
 

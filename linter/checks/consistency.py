@@ -53,5 +53,18 @@ class Consistency(Check):
             first = doc.text[first_start:first_end]
             for begin, end, index in found:
                 if index != kept:
-                    fix = replace_fix(doc, begin, end, first, f"write '{first}', as the story does first")
-                    yield self.finding(doc, begin, end, fix, first=first, second=doc.text[begin:end])
+                    second = doc.text[begin:end]
+                    replacement = _same_initial_case(first, second)
+                    fix = replace_fix(doc, begin, end, replacement, f"write '{replacement}', as the story does first")
+                    yield self.finding(doc, begin, end, fix, first=first, second=second)
+
+
+def _same_initial_case(form: str, like: str) -> str:
+    """``form`` with the initial case of ``like`` when only position makes
+    them differ ("Ceasefire" at a sentence's start becomes "ceasefire"
+    mid-sentence); names keep their capitals."""
+    if like[:1].islower() and form[:1].isupper() and form[1:] == form[1:].lower():
+        return form[:1].lower() + form[1:]
+    if like[:1].isupper() and form[:1].islower():
+        return form[:1].upper() + form[1:]
+    return form

@@ -29,4 +29,5 @@ class Existence(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
             for match in matches(self.pattern, text, self.options["exceptions"], self.options["ignorecase"]):
-                yield self.finding(doc, start + match.start(), start + match.end(), match=match.group())
+                begin, end = start + match.start(), start + match.end()
+                yield self.finding(doc, begin, end, match=doc.text[begin:end])

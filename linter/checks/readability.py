@@ -39,7 +39,7 @@ class Readability(Check):
     name = "readability"
     summary = "Text is harder to read than the house allows."
     params = {
-        "grade": Param("number", 12, "the highest Flesch-Kincaid grade allowed"),
+        "grade": Param("number", 18, "the highest Flesch-Kincaid grade allowed (news paragraphs run near 12)"),
         "min_words": Param("int", 20, "shorter texts are not measured"),
     }
     fields = ("grade", "limit")

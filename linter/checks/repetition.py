@@ -42,4 +42,4 @@ class Repetition(Check):
                     continue
                 begin, end = start + match.start(), start + match.end()
                 fix = replace_fix(doc, begin, end, word, f"write '{word}' once")
-                yield self.finding(doc, begin, end, fix, match=match.group())
+                yield self.finding(doc, begin, end, fix, match=doc.text[begin:end])

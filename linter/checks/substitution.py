@@ -43,21 +43,23 @@ class Substitution(Check):
         excepted = {e.casefold() for e in self.options["exceptions"]}
         for text, start in self.segments(doc):
             for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                found = match.group()
-                replacement = self.replacements[int(match.lastgroup[1:])]
+                begin, end = start + match.start(), start + match.end()
+                found = doc.text[begin:end]
+                index = int(match.lastgroup[1:])
+                replacement = _keep_case(found, self.replacements[index], self.keys[index])
                 if found.casefold() in excepted or found == replacement:
                     continue
-                replacement = _keep_case(found, replacement)
-                begin, end = start + match.start(), start + match.end()
                 fix: Fix = replace_fix(doc, begin, end, replacement, f"write '{replacement}'")
                 if self.options["safe_fix"]:
                     fix = Fix(fix.description, fix.edits, safe=True)
                 yield self.finding(doc, begin, end, fix, match=found, replacement=replacement)
 
 
-def _keep_case(found: str, replacement: str) -> str:
-    """"Kiev" -> "Kyiv", and at the start of a sentence "Ceasefire" ->
-    "Cease-fire": the replacement takes the found word's capital."""
-    if found[:1].isupper() and replacement[:1].islower():
+def _keep_case(found: str, replacement: str, key: str) -> str:
+    """At the start of a sentence "Ceasefire" -> "Cease-fire": the
+    replacement takes a capital the found word has only because of where it
+    stands (the rule's form is lower case), not one the word itself has
+    ("Internet" -> "internet")."""
+    if found[:1].isupper() and key[:1].islower() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

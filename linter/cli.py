@@ -150,7 +150,7 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         except ImportError:
             print("copydesk: error: --executor dask needs copydesk[dask]: pip install 'copydesk[dask]'", file=sys.stderr)
             return EXIT_ERROR
-        result = lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler)
+        result = lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler, spill=bool(args.output_file))
     else:
         from linter.parallel import default_jobs
 
@@ -162,21 +162,26 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         count = baseline.write(args.write_baseline, result.findings)
         print(f"copydesk: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
+    close = getattr(result.findings, "close", None)  # findings spilled to disk by a cluster run
     if args.baseline:
         from linter import baseline
 
         result.findings = baseline.new_findings(result.findings, baseline.load(args.baseline), args.baseline)
-    if args.output_file:
-        with args.output_file.open("w", encoding="utf-8", newline="") as stream:
-            _report(args, engine, reporters, result, stream)
-    else:
-        _report(args, engine, reporters, result, out)
-    from linter.engine import INVALID_ARTICLE, UNREADABLE
+    try:
+        if args.output_file:
+            with args.output_file.open("w", encoding="utf-8", newline="") as stream:
+                _report(args, engine, reporters, result, stream)
+        else:
+            _report(args, engine, reporters, result, out)
+        from linter.engine import INVALID_ARTICLE, UNREADABLE
 
-    if config.strict_files and any(f.rule in (UNREADABLE, INVALID_ARTICLE) for f in result.findings):
-        return EXIT_ERROR
-    threshold = severity_rank(args.fail_on or config.fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
+        if config.strict_files and any(f.rule in (UNREADABLE, INVALID_ARTICLE) for f in result.findings):
+            return EXIT_ERROR
+        threshold = severity_rank(args.fail_on or config.fail_on)
+        failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
+    finally:
+        if close:
+            close()
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 

@@ -15,8 +15,11 @@ the filesystem's package is installed).
 from __future__ import annotations
 
 import fnmatch
+import heapq
 import pickle
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +101,54 @@ def list_files(engine: Engine, paths: list[str]) -> list[tuple[str, str]]:
     return names
 
 
-def lint_with_dask(engine: Engine, paths: list[str], scheduler: str | None = None, partition_size: int = 50) -> RunResult:
+class SpilledFindings:
+    """Findings kept on disk, sorted in runs, and merged as they are read:
+    each iteration streams them in run order without holding them all, so
+    an archive's findings can go to a report file whatever their number."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="copydesk-findings-"))
+        self.runs: list[Path] = []
+        self.count = 0
+
+    def add(self, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        path = self.folder / f"{len(self.runs):06d}.pickle"
+        with path.open("wb") as stream:
+            for finding in sorted(findings, key=Finding.sort_key):
+                pickle.dump(finding, stream)
+        self.runs.append(path)
+        self.count += len(findings)
+
+    @staticmethod
+    def _read(path: Path):  # type: ignore[no-untyped-def]
+        with path.open("rb") as stream:
+            while True:
+                try:
+                    yield pickle.load(stream)
+                except EOFError:
+                    return
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return heapq.merge(*(self._read(path) for path in self.runs), key=Finding.sort_key)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def lint_with_dask(
+    engine: Engine, paths: list[str], scheduler: str | None = None, partition_size: int = 50, spill: bool = False
+) -> RunResult:
+    """Lint on a cluster. With ``spill``, findings are kept on disk and
+    stream to the report (``--output-file`` on an archive); otherwise they
+    come back as a list, as a local run's do."""
     import dask.bag as db
     from distributed import Client, LocalCluster
 
@@ -108,18 +158,21 @@ def lint_with_dask(engine: Engine, paths: list[str], scheduler: str | None = Non
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
-    print(f"copydesk: linting {len(files)} files on {client.scheduler_info()['address']}", file=sys.stderr)
+    dashboard = f", dashboard {client.dashboard_link}" if client.dashboard_link else ""
+    print(f"copydesk: linting {len(files)} files on {client.scheduler.address}{dashboard}", file=sys.stderr)
     try:
-        return _run(engine, db, files, blob, partition_size)
+        return _run(engine, db, client, files, blob, partition_size, spill)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _run(engine: Engine, db: Any, files: list[str], blob: bytes, partition_size: int) -> RunResult:
+def _run(engine: Engine, db: Any, client: Any, files: list[tuple[str, str]], blob: bytes, partition_size: int, spill: bool) -> RunResult:
+    from distributed import as_completed
+
     npartitions = max(1, -(-len(files) // partition_size))
     tasks = [(order, name, location) for order, (name, location) in enumerate(files)]
     records = db.from_sequence(tasks, npartitions=npartitions).map_partitions(_lint_partition, blob).persist()
@@ -128,9 +181,17 @@ def _run(engine: Engine, db: Any, files: list[str], blob: bytes, partition_size:
 
         progress(records)
     result = RunResult(files=[Path(name) for name, _ in files], problems=[*engine.plugins.problems, *engine.load_notes])
-    for _, findings, problems, _ in records.compute():
-        result.findings += findings
-        result.problems += problems
+    spilled = SpilledFindings() if spill else None
+    # One partition at a time reaches the driver, never the whole archive.
+    for future in as_completed(client.compute(records.to_delayed())):
+        part = future.result()
+        findings = [f for _, per_file, _, _ in part for f in per_file]
+        result.problems += [p for _, _, problems, _ in part for p in problems]
+        if spilled is not None:
+            spilled.add(findings)
+        else:
+            result.findings += findings
+        future.release()
     for index, check in enumerate(engine.corpus_checks):
         items = records.map(lambda r, i=index: (r[0], r[3][i]))
         if isinstance(check, ParagraphAcrossFiles):
@@ -139,8 +200,14 @@ def _run(engine: Engine, db: Any, files: list[str], blob: bytes, partition_size:
             found = _headlines(check, items)
         else:  # a plugin's cross-file rule: its items come to the driver
             found = list(check.finish([item for _, item in sorted(items.compute())]))
-        result.findings += engine.unsuppressed(found)
-    result.findings.sort(key=Finding.sort_key)
+        if spilled is not None:
+            spilled.add(engine.unsuppressed(found))
+        else:
+            result.findings += engine.unsuppressed(found)
+    if spilled is not None:
+        result.findings = spilled  # type: ignore[assignment]
+    else:
+        result.findings.sort(key=Finding.sort_key)
     return result
 
 

@@ -26,7 +26,7 @@ def stories(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def cluster():  # type: ignore[no-untyped-def]
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
         yield local
 
 
@@ -57,3 +57,22 @@ def test_the_command_with_a_scheduler_and_a_file_url(
     assert [(Path(f["path"]).name, f["rule"], f["line"]) for f in by_url] == [
         (Path(f["path"]).name, f["rule"], f["line"]) for f in local
     ]
+
+
+def test_an_output_file_streams_the_findings_from_disk(
+    stories: Path, cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    import tempfile
+
+    monkeypatch.chdir(stories)
+    assert main(["check", ".", "--format", "json", "--jobs", "1"]) == 1
+    local = capsys.readouterr().out
+    spill_root = Path(tempfile.gettempdir())
+    before = set(spill_root.glob("copydesk-findings-*"))
+    report = tmp_path / "report.json"
+    args = ["check", ".", "--format", "json", "--executor", "dask", "--scheduler", cluster.scheduler_address]
+    assert main([*args, "--output-file", str(report)]) == 1
+    assert report.read_text() == local, "the same bytes as a local run"
+    assert set(spill_root.glob("copydesk-findings-*")) == before, "the spilled runs are removed"
+    assert main([*args, "--format", "text", "--output-file", str(report)]) == 1
+    assert report.read_text().splitlines()[-1].startswith("Found ")

@@ -38,7 +38,8 @@ class GitlabReporter(Reporter):
         self.stream.write("\n")
 
     def issues(self, result: RunResult) -> list[dict[str, Any]]:
-        prints = fingerprints(result.findings, self.root)
+        findings = list(result.findings)
+        prints = fingerprints(findings, self.root)
         return [
             {
                 "description": finding.message,
@@ -50,5 +51,5 @@ class GitlabReporter(Reporter):
                     "lines": {"begin": finding.span.line, "end": last_line(finding)},
                 },
             }
-            for finding, fingerprint in zip(result.findings, prints)
+            for finding, fingerprint in zip(findings, prints)
         ]

@@ -10,6 +10,14 @@ from linter.reporters.base import Reporter
 
 
 class JsonReporter(Reporter):
+    """Writes the array one finding at a time (the same text as dumping the
+    whole list), so a run whose findings are spilled to disk streams."""
+
     def report(self, result: RunResult) -> None:
-        json.dump([f.as_dict() for f in result.findings], self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        write = self.stream.write
+        first = True
+        for finding in result.findings:
+            item = json.dumps(finding.as_dict(), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            write(("[\n  " if first else ",\n  ") + item)
+            first = False
+        write("[]\n" if first else "\n]\n")

@@ -84,7 +84,7 @@ class SarifReporter(Reporter):
         self.stream.write("\n")
 
     def log(self, result: RunResult) -> dict[str, Any]:
-        findings = result.findings
+        findings = list(result.findings)
         severities: dict[str, str] = {}
         for finding in findings:
             severities.setdefault(finding.rule, finding.severity)

@@ -13,14 +13,15 @@ from linter.reporters.base import Reporter
 class TextReporter(Reporter):
     def report(self, result: RunResult) -> None:
         write = self.stream.write
-        for f in result.findings:
+        counts: Counter[str] = Counter()
+        for f in result.findings:  # one pass: the findings may stream from disk
             write(f"{f.path}:{f.span.line}:{f.span.column}: {f.severity} {f.rule} {f.message}\n")
-        counts = Counter(f.severity for f in result.findings)
+            counts[f.severity] += 1
         files = result.files_checked
         noun = "file" if files == 1 else "files"
-        if not result.findings:
+        total = sum(counts.values())
+        if not total:
             write(f"No problems found in {files} {noun}.\n")
             return
         parts = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
-        total = len(result.findings)
         write(f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files} {noun}.\n")

@@ -37,10 +37,10 @@ def corpus(size: int) -> Path:
     return folder
 
 
-def measure(command: list[str]) -> tuple[float, float]:
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MiB) of one process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):

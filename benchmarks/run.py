@@ -1,0 +1,69 @@
+"""Speed side by side, in one run (issue: speed and scale).
+
+    python -m benchmarks.run                 # 1, 500 and 2,000 articles
+    python -m benchmarks.run 1 500 2000 50000
+
+For each corpus size (the synthetic corpus of benchmarks.corpus) it runs
+copydesk with every shipped rule on (the core pack and the newsroom pack)
+and, when it is installed, proselint on the same files, and reports wall
+seconds, articles per second, peak memory and the ratio. It also times the
+one-file run that pre-commit and editors pay on every call, as the median
+of several runs, against `python -c "import yaml, regex, pluggy"`.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.archive import corpus, measure
+
+RUNS = 7
+
+
+def median_seconds(command: list[str], cwd: Path) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [1, 500, 2000]
+    proselint = shutil.which("proselint")
+    work = Path(tempfile.mkdtemp(prefix="copydesk-run-"))
+    (work / ".copydesk.yaml").write_text("packs: [newsroom]\n")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
+    one = next(corpus(1).rglob("*.txt"))
+    baseline = median_seconds([sys.executable, "-c", "import yaml, regex, pluggy"], work)
+    copydesk_one = median_seconds([sys.executable, "-m", "linter", "check", str(one)], work)
+    print(f"one file, median of {RUNS}: import yaml, regex, pluggy {baseline:.3f} s; copydesk {copydesk_one:.3f} s "
+          f"({copydesk_one / baseline:.2f}x)", end="")
+    if proselint:
+        proselint_one = median_seconds([proselint, "check", str(one)], work)
+        print(f"; proselint {proselint_one:.3f} s (copydesk/proselint {copydesk_one / proselint_one:.2f}x)")
+    else:
+        print("; proselint not installed")
+    for size in sizes:
+        folder = corpus(size)
+        files = sorted(str(p) for p in folder.rglob("*.txt"))
+        seconds, peak = measure([sys.executable, "-m", "linter", "check", str(folder), "--format", "json"], cwd=work)
+        line = f"{size:>6} articles: copydesk {seconds:7.1f} s {size / seconds:7.1f}/s {peak:5.0f} MiB"
+        if proselint:
+            p_seconds, p_peak = measure([proselint, "check", *files], cwd=work)
+            line += f" | proselint {p_seconds:7.1f} s {size / p_seconds:7.1f}/s {p_peak:5.0f} MiB"
+            line += f" | copydesk/proselint articles per second: {p_seconds / seconds:.2f}x"
+        print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles, band_links, clusters, exact_links
-from linter.config import Config
 from linter.engine import UNREADABLE, Engine, RunResult
 from linter.findings import Finding
 from linter.similarity import bands

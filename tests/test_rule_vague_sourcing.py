@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+
 
 from conftest import PORT_LEDE as LEDE, covered, lint, port_story as story
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-import regex
-
 from linter.checks.base import REGEX_TIMEOUT, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding

@@ -53,14 +53,3 @@ def fingerprints(findings: Sequence[Finding], root: Path | None = None) -> list[
         payload = "\0".join((*key, str(seen[key])))
         result[i] = hashlib.sha256(payload.encode("utf-8")).hexdigest()
     return result
-
-
-def _covered(finding: Finding, texts: dict[Path, str | None]) -> str:
-    if finding.path not in texts:
-        try:
-            texts[finding.path] = read_source(finding.path).text
-        except UnreadableFile:
-            texts[finding.path] = None
-    text, span = texts[finding.path], finding.span
-    covered = normalize(text[span.start : span.end]) if text is not None and span.end <= len(text) else ""
-    return f"text:{covered}" if covered else f"message:{normalize(finding.message)}"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter.engine import INVALID_ARTICLE, UNREADABLE, RunResult
@@ -31,7 +31,6 @@ from linter.reporters.locations import fingerprints, relative_path
 
 if TYPE_CHECKING:
     from linter.document import Span
-    from linter.rules import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://copydesk.invalid/"

@@ -1,32 +1,4 @@
-"""The copydesk language server (``copydesk lsp``).
-
-It speaks the Language Server Protocol on standard input and output and
-lints Markdown and plain-text articles as they are edited:
-
-- diagnostics when a document is opened or saved, and 300 ms after the last
-  change (an earlier pending run is cancelled); each names the rule (with a
-  link to its docs), its severity and the message;
-- code actions: a finding's fix (safe and unsafe alike), a suppression
-  comment on the line before the finding, and "apply all safe fixes";
-- hover: the rule's summary and docs over a finding.
-
-Configuration is read as the command line reads it: the nearest
-``.copydesk.yaml`` (or ``pyproject.toml`` with ``[tool.copydesk]``) above the
-document's folder, or ``--config``. One engine is built per config file and
-rebuilt when that file, or a rule, names or style file it names, changes on
-disk. A configuration or rule error is shown as a message and as a
-diagnostic on the document's first line; it never stops the server.
-
-Positions: copydesk counts 1-based lines and columns in characters; LSP
-counts 0-based lines and columns in the code units of the negotiated
-encoding (UTF-16 unless the client offers another), with lines ended by
-``\\n``, ``\\r\\n`` or ``\\r`` only, as in copydesk's own line index. The
-document is synchronised in full, not incrementally, so the server never
-has to split lines the way the client does.
-
-pygls is imported only here, and only when the server starts, so that the
-rest of the command works without it (``pip install 'copydesk[lsp]'``).
-"""
+"""The server: documents, diagnostics, code actions and hover over LSP."""
 
 from __future__ import annotations
 
@@ -34,27 +6,25 @@ import argparse
 import asyncio
 import logging
 import os
-import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from linter.config import Config, find_config, load_config
 from linter.document import LineIndex
 from linter.errors import ConfigError
-from linter.findings import Edit, Finding
+from linter.findings import Finding
+from linter.lsp.edits import TextChange, fix_changes, safe_fix_changes, suppression_change
+from linter.lsp.engines import Engines, Loaded
+from linter.lsp.hover import hover_markdown, rule_docs_url
+from linter.lsp.positions import to_offset, to_position
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
-    from linter.engine import Engine
     from linter.rules import Rule
-
-# Where a rule's documentation lives; the one place to change it.
-RULE_DOCS_URL = "https://copydesk.invalid/rules/{rule}"
 
 SOURCE = "copydesk"
 DEBOUNCE_SECONDS = 0.3
@@ -73,249 +43,7 @@ FORMAT_BY_SUFFIX = {
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "plaintext": "text", "text": "text"}  # "text": Neovim, Helix
 SUFFIX_BY_FORMAT = {"markdown": ".md", "text": ".txt"}
 
-# Suppression directives (see linter/suppression.py), as opening and closing
-# around the rule ids.
-DIRECTIVE_MARKS = {"markdown": ("<!-- ", " -->"), "text": ("[", "]")}
-_NEXT_LINE = {
-    "markdown": re.compile(r"(?P<head>[ \t]*<!--\s*copydesk-disable-next-line\b)(?P<rules>[^>]*?)(?P<tail>\s*-->[ \t]*)"),
-    "text": re.compile(r"(?P<head>[ \t]*\[copydesk-disable-next-line\b)(?P<rules>[^\]\n]*?)(?P<tail>\][ \t]*)"),
-}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
 log = logging.getLogger("copydesk.lsp")
-
-
-def rule_docs_url(rule_id: str) -> str:
-    return RULE_DOCS_URL.format(rule=rule_id)
-
-
-# -- positions -------------------------------------------------------------
-
-
-def code_units(text: str, encoding: str = "utf-16") -> int:
-    """How many code units of ``encoding`` (an LSP position encoding) the
-    text takes."""
-    if encoding == "utf-32":
-        return len(text)
-    if encoding == "utf-8":
-        return len(text.encode("utf-8", "surrogatepass"))
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def to_position(lines: LineIndex, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
-    """The LSP (line, character) of a character offset."""
-    offset = max(0, min(offset, len(lines.text)))
-    line, column = lines.position(offset)
-    start = lines.starts[line - 1]
-    return line - 1, code_units(lines.text[start : start + column - 1], encoding)
-
-
-def to_offset(lines: LineIndex, line: int, character: int, encoding: str = "utf-16") -> int:
-    """The character offset of an LSP position, clamped into the text (a
-    column past the end of a line means its end, as the protocol says)."""
-    if line < 0:
-        return 0
-    if line >= len(lines.starts):
-        return len(lines.text)
-    start, end = lines.line_span(line + 1)
-    units = 0
-    offset = start
-    while offset < end and units < character:
-        units += code_units(lines.text[offset], encoding)
-        offset += 1
-    return offset
-
-
-# -- edits -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextChange:
-    """Replace ``text[start:end]`` (character offsets) with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
-
-
-def line_break(text: str) -> str:
-    """The document's line break, or a newline for a one-line text."""
-    found = _LINE_BREAK.search(text)
-    return found.group() if found else "\n"
-
-
-def front_matter_end(text: str, lines: LineIndex) -> int:
-    """The 1-based line that closes a Markdown front matter, or 0."""
-    if text[: lines.line_span(1)[1]].strip() != "---":
-        return 0
-    for number in range(2, len(lines.starts) + 1):
-        start, end = lines.line_span(number)
-        if text[start:end].strip() in ("---", "..."):
-            return number
-    return len(lines.starts)  # never closed: all of it
-
-
-def suppression_change(text: str, lines: LineIndex, fmt: str, rule: str, line: int) -> tuple[str, TextChange] | None:
-    """The title and edit of an action that silences ``rule`` on ``line``
-    (1-based): a ``copydesk-disable-next-line`` directive on a line of its own
-    above it, or the rule added to such a directive already there. A
-    finding inside Markdown front matter, where a comment would break the
-    YAML, is silenced for the file by a ``copydesk-disable-file`` directive
-    below the front matter."""
-    if fmt not in DIRECTIVE_MARKS:
-        return None
-    opening, closing = DIRECTIVE_MARKS[fmt]
-    newline = line_break(text)
-    if fmt == "markdown" and line <= front_matter_end(text, lines):
-        after = front_matter_end(text, lines)
-        directive = f"{opening}copydesk-disable-file {rule}{closing}"
-        if after < len(lines.starts):
-            at = lines.starts[after]
-            return f"Disable {rule} for this file", TextChange(at, at, directive + newline)
-        return f"Disable {rule} for this file", TextChange(len(text), len(text), newline + directive + newline)
-    if line > 1:
-        start, end = lines.line_span(line - 1)
-        found = _NEXT_LINE[fmt].fullmatch(text[start:end])
-        if found and found.group("rules").strip():
-            listed = re.split(r"[\s,]+", found.group("rules").strip())
-            if rule in listed:
-                return None
-            separator = ", " if "," in found.group("rules") else " "
-            at = start + found.end("rules")
-            return f"Disable {rule} for this line", TextChange(at, at, separator + rule)
-    start, end = lines.line_span(line)
-    indent = re.match(r"[ \t]*", text[start:end]).group()  # type: ignore[union-attr]
-    directive = f"{indent}{opening}copydesk-disable-next-line {rule}{closing}{newline}"
-    return f"Disable {rule} for this line", TextChange(start, start, directive)
-
-
-def fix_changes(edits: Iterable[Edit]) -> list[TextChange]:
-    return [TextChange(e.span.start, e.span.end, e.replacement) for e in edits]
-
-
-def safe_fix_changes(findings: Iterable[Finding]) -> list[TextChange]:
-    """The edits of every safe fix that does not overlap one taken before,
-    in the order ``linter.fixes.apply_fixes`` takes them."""
-    accepted: list[Edit] = []
-    fixes = [f.fix for f in findings if f.fix is not None and f.fix.safe and f.fix.edits]
-    for fix in sorted(fixes, key=lambda f: min(e.span.start for e in f.edits)):
-        if any(e.span.start < o.span.end and o.span.start < e.span.end for e in fix.edits for o in accepted):
-            continue
-        accepted += fix.edits
-    return fix_changes(sorted(accepted, key=lambda e: e.span.start))
-
-
-# -- hover -----------------------------------------------------------------
-
-_DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
-
-
-def hover_markdown(finding: Finding, rule: "Rule | None") -> str:
-    """A rule's id, summary and docs, as Markdown."""
-    if rule is None:
-        return f"**{finding.rule}** ({finding.severity})\n\n{finding.message}"
-    parts = [f"**{rule.id}** ({finding.severity}): {rule.summary}"]
-    for key, heading in _DOC_SECTIONS:
-        body = rule.docs.get(key, "").strip()
-        if not body:
-            continue
-        if key == "example":
-            fence = "````" if "```" in body else "```"
-            parts.append(f"**{heading}**\n\n{fence}text\n{body}\n{fence}")
-        else:
-            parts.append(f"**{heading}:** {body}")
-    parts.append(f"[Documentation of {rule.id}]({rule_docs_url(rule.id)})")
-    return "\n\n".join(parts)
-
-
-# -- engines, one per config file ------------------------------------------
-
-
-@dataclass
-class Loaded:
-    """An engine built for one config file (``key``; "" for the defaults),
-    or the error that stopped it."""
-
-    key: str
-    stamp: tuple[Any, ...]
-    config: Config | None = None
-    engine: "Engine | None" = None
-    error: ConfigError | None = None
-    problems: list[str] = field(default_factory=list)
-
-
-def _stat(path: Path) -> tuple[str, int | None, int | None]:
-    try:
-        status = path.stat()
-    except OSError:
-        return (str(path), None, None)
-    return (str(path), status.st_mtime_ns, status.st_size)
-
-
-def _stamp(config_path: Path | None, config: Config | None, head: Any = None) -> tuple[Any, ...]:
-    """What a cached engine depends on: the config file (``head``, its
-    status taken before it was read, if given) and the rule, names and style
-    files it names, with their modification times and sizes."""
-    stamp = [head or _stat(config_path)] if config_path else []
-    if config is not None:
-        paths: list[Path] = []
-        for folder in config.rules:
-            paths += sorted(folder.glob("*.y*ml")) if folder.is_dir() else [folder]
-        paths += [*config.names, *config.styles]
-        stamp += [_stat(p) for p in paths]
-    return tuple(stamp)
-
-
-class Engines:
-    """Engines by config file, rebuilt when what they were built from
-    changes on disk. Not thread-safe: the server uses it from one worker."""
-
-    def __init__(self, config: Path | None = None, style: str | None = None, plugins: Callable[[], Any] | None = None):
-        self.config = config.resolve() if config else None
-        self.style = style
-        self._plugins = plugins
-        self._cache: dict[str, Loaded] = {}
-
-    def for_folder(self, folder: Path) -> tuple[Loaded, bool]:
-        """The engine for a document in ``folder``, and whether it was
-        (re)built by this call."""
-        try:
-            config_path = self.config or find_config(folder)
-        except ConfigError as error:  # an unreadable pyproject.toml on the way up
-            path = Path(error.path) if error.path else None
-            return self._remember(Loaded(str(path or ""), _stamp(path, None), error=error))
-        key = str(config_path or "")
-        cached = self._cache.get(key)
-        if cached is not None and cached.stamp == _stamp(config_path, cached.config):
-            return cached, False
-        return self._remember(self._build(key, config_path))
-
-    def _remember(self, loaded: Loaded) -> tuple[Loaded, bool]:
-        cached = self._cache.get(loaded.key)
-        if cached is not None and cached.error is not None and loaded.error is not None and cached.stamp == loaded.stamp:
-            return cached, False
-        self._cache[loaded.key] = loaded
-        return loaded, True
-
-    def _build(self, key: str, config_path: Path | None) -> Loaded:
-        from linter.engine import Engine
-        from linter.plugins import load_plugins
-
-        config = None
-        head = _stat(config_path) if config_path else None  # before reading: a later change is seen next time
-        try:
-            config = load_config(config_path)
-            plugins = (self._plugins or load_plugins)()
-            engine = Engine(config, plugins, style=self.style)
-        except ConfigError as error:
-            return Loaded(key, _stamp(config_path, config, head), config, error=error)
-        except Exception as error:  # a plugin's or rule's own bug must not stop the server
-            failure = ConfigError(f"cannot load the rules: {error!r}", config_path)
-            return Loaded(key, _stamp(config_path, config, head), config, error=failure)
-        return Loaded(key, _stamp(config_path, config, head), config, engine, problems=list(plugins.problems))
-
-
-# -- documents -------------------------------------------------------------
 
 
 @dataclass(frozen=True)

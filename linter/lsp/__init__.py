@@ -1,0 +1,48 @@
+"""The copydesk language server (``copydesk lsp``).
+
+It speaks the Language Server Protocol on standard input and output and
+lints Markdown and plain-text articles as they are edited:
+
+- diagnostics when a document is opened or saved, and 300 ms after the last
+  change (an earlier pending run is cancelled); each names the rule (with a
+  link to its docs), its severity and the message;
+- code actions: a finding's fix (safe and unsafe alike), a suppression
+  comment on the line before the finding, and "apply all safe fixes";
+- hover: the rule's summary and docs over a finding.
+
+Configuration is read as the command line reads it: the nearest
+``.copydesk.yaml`` (or ``pyproject.toml`` with ``[tool.copydesk]``) above the
+document's folder, or ``--config``. One engine is built per config file and
+rebuilt when that file, or a rule, names or style file it names, changes on
+disk. A configuration or rule error is shown as a message and as a
+diagnostic on the document's first line; it never stops the server.
+
+Positions: copydesk counts 1-based lines and columns in characters; LSP
+counts 0-based lines and columns in the code units of the negotiated
+encoding (UTF-16 unless the client offers another), with lines ended by
+``\\n``, ``\\r\\n`` or ``\\r`` only, as in copydesk's own line index. The
+document is synchronised in full, not incrementally, so the server never
+has to split lines the way the client does.
+
+pygls is imported only here, and only when the server starts, so that the
+rest of the command works without it (``pip install 'copydesk[lsp]'``).
+"""
+
+from linter.lsp.edits import TextChange, suppression_change
+from linter.lsp.engines import Engines
+from linter.lsp.hover import RULE_DOCS_URL, rule_docs_url
+from linter.lsp.positions import to_offset, to_position
+from linter.lsp.server import DEBOUNCE_SECONDS, create_server, serve
+
+__all__ = [
+    "DEBOUNCE_SECONDS",
+    "RULE_DOCS_URL",
+    "Engines",
+    "TextChange",
+    "create_server",
+    "rule_docs_url",
+    "serve",
+    "suppression_change",
+    "to_offset",
+    "to_position",
+]

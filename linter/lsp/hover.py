@@ -1,0 +1,38 @@
+"""What hovering over a finding shows: its rule's summary and docs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linter.findings import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.rules import Rule
+
+# Where a rule's documentation lives; the one place to change it.
+RULE_DOCS_URL = "https://copydesk.invalid/rules/{rule}"
+
+
+def rule_docs_url(rule_id: str) -> str:
+    return RULE_DOCS_URL.format(rule=rule_id)
+
+
+_DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
+
+
+def hover_markdown(finding: Finding, rule: "Rule | None") -> str:
+    """A rule's id, summary and docs, as Markdown."""
+    if rule is None:
+        return f"**{finding.rule}** ({finding.severity})\n\n{finding.message}"
+    parts = [f"**{rule.id}** ({finding.severity}): {rule.summary}"]
+    for key, heading in _DOC_SECTIONS:
+        body = rule.docs.get(key, "").strip()
+        if not body:
+            continue
+        if key == "example":
+            fence = "````" if "```" in body else "```"
+            parts.append(f"**{heading}**\n\n{fence}text\n{body}\n{fence}")
+        else:
+            parts.append(f"**{heading}:** {body}")
+    parts.append(f"[Documentation of {rule.id}]({rule_docs_url(rule.id)})")
+    return "\n\n".join(parts)

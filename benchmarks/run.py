@@ -39,7 +39,7 @@ def median_seconds(command: list[str], cwd: Path) -> float:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [1, 500, 2000]
-    proselint = shutil.which("proselint")
+    proselint = shutil.which("proselint", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     work = Path(tempfile.mkdtemp(prefix="copydesk-run-"))
     (work / ".copydesk.yaml").write_text("packs: [newsroom]\n")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")

@@ -110,6 +110,23 @@ class Block:
     quotes: list[Quote] = field(default_factory=list)
 
     @cached_property
+    def unquoted(self) -> str:
+        """The text with its quotations blanked out (offsets kept), for
+        rules that must not read quoted speech."""
+        if not self.quotes:
+            return self.text
+        chars = list(self.text)
+        for quote in self.quotes:
+            for offset in range(quote.span.start - self.span.start, quote.span.end - self.span.start):
+                chars[offset] = " "
+        return "".join(chars)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text case-folded, for quick tests of whether a word occurs."""
+        return self.text.casefold()
+
+    @cached_property
     def normalized(self) -> str:
         """The text with case, quote style and white space folded."""
         return normalize(self.text)

@@ -116,19 +116,24 @@ class Check:
     def blocks(self, doc: Document) -> Iterator[Block]:
         return doc.blocks_in(self.rule.scope)
 
+    # Lower-case literals of which a block must hold one for the rule to
+    # find anything in it (None: no such test); set by rules of plain words.
+    literals: tuple[str, ...] | None = None
+
     def segments(self, doc: Document) -> Iterator[tuple[str, int]]:
         """The texts the rule's scope reads, with the document offset each
         starts at: whole blocks, or their sentences for a ``sentence``
         unit; only quotations with ``quotation``, and with ``~quotation``
-        the blocks with their quoted speech blanked out (offsets kept)."""
+        the blocks with their quoted speech blanked out (offsets kept).
+        Blocks holding none of the rule's ``literals`` are passed over."""
         for block in self.blocks(doc):
+            if self.literals is not None and not any(word in block.folded for word in self.literals):
+                continue
             if self.rule.quotations == QUOTES_INSIDE:
                 for quote in block.quotes:
                     yield doc.text[quote.inner.start : quote.inner.end], quote.inner.start
                 continue
-            text = block.text
-            if self.rule.quotations == QUOTES_OUTSIDE and block.quotes:
-                text = _blank_quotes(text, block)
+            text = block.unquoted if self.rule.quotations == QUOTES_OUTSIDE else block.text
             if self.rule.unit == UNIT_SENTENCE and block.sentences:
                 for sentence in block.sentences:
                     offset = sentence.span.start - block.span.start
@@ -149,14 +154,6 @@ class Check:
             fix=fix,
             fingerprint=fingerprint(self.rule.id, normalize(doc.text[start:end])),
         )
-
-
-def _blank_quotes(text: str, block: Block) -> str:
-    chars = list(text)
-    for quote in block.quotes:
-        for offset in range(quote.span.start - block.span.start, quote.span.end - block.span.start):
-            chars[offset] = " "
-    return "".join(chars)
 
 
 class CorpusCheck(Check):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from linter.checks.base import REQUIRED, Check, Param
-from linter.checks.tokens import TOKEN_PARAMS, matches, token_pattern
+from linter.checks.tokens import TOKEN_PARAMS, excepted, literals_of, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
 
@@ -25,9 +25,11 @@ class Existence(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         self.pattern = token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
+        self.literals = literals_of(self.options["tokens"])
+        self.excepted = excepted(self.options["exceptions"], self.options["ignorecase"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
-            for match in matches(self.pattern, text, self.options["exceptions"], self.options["ignorecase"]):
+            for match in matches(self.pattern, text, self.excepted, self.options["ignorecase"]):
                 begin, end = start + match.start(), start + match.end()
                 yield self.finding(doc, begin, end, match=doc.text[begin:end])

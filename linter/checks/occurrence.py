@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from linter.checks.base import Check, Param
-from linter.checks.tokens import TOKEN_PARAMS, matches, token_pattern
+from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.scopes import UNIT_DOCUMENT
@@ -31,10 +31,11 @@ class Occurrence(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         self.pattern = token_pattern(self.options["token"], self.options["ignorecase"], nonword=True)
+        self.excepted = excepted(self.options["exceptions"], True)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         counted = [
-            (start, start + len(text), sum(1 for _ in matches(self.pattern, text, self.options["exceptions"], True)))
+            (start, start + len(text), sum(1 for _ in matches(self.pattern, text, self.excepted, True)))
             for text, start in self.segments(doc)
             if text.strip()
         ]

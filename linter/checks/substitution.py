@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
-from linter.checks.tokens import TOKEN_PARAMS
+from linter.checks.tokens import TOKEN_PARAMS, literals_of
 from linter.document import Document, Role
 from linter.findings import Finding, Fix
 from linter.fixes import replace_fix
@@ -38,9 +38,11 @@ class Substitution(Check):
         if not self.options["nonword"]:
             body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
         self.pattern = regex.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
+        self.literals = literals_of(self.keys)
+        self.excepted = frozenset(e.casefold() for e in self.options["exceptions"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        excepted = {e.casefold() for e in self.options["exceptions"]}
+        excepted = self.excepted
         for text, start in self.segments(doc):
             for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
                 begin, end = start + match.start(), start + match.end()

@@ -16,6 +16,18 @@ TOKEN_PARAMS = {
 }
 
 
+_PLAIN = regex.compile(r"^[\p{L}\p{N} '’\-]+$")
+
+
+def literals_of(tokens: tuple[str, ...] | list[str]) -> tuple[str, ...] | None:
+    """The case-folded tokens when every one is a plain word or phrase (no
+    pattern syntax), so that a text without any of them can be skipped;
+    None when a token is a pattern."""
+    if all(_PLAIN.match(token) and "\\" not in token for token in tokens):
+        return tuple(token.casefold() for token in tokens)
+    return None
+
+
 def token_pattern(tokens: tuple[str, ...], ignorecase: bool, nonword: bool) -> regex.Pattern[str]:
     """A pattern matching any of the tokens (regular expressions, longest
     first); whole words only unless ``nonword``."""
@@ -28,11 +40,15 @@ def token_pattern(tokens: tuple[str, ...], ignorecase: bool, nonword: bool) -> r
         raise ValueError(f"invalid token pattern: {error}") from None
 
 
-def matches(pattern: regex.Pattern[str], text: str, exceptions: tuple[str, ...], ignorecase: bool):  # type: ignore[no-untyped-def]
-    """Matches of ``pattern`` in ``text`` that are not exceptions; runs
-    with the timeout every user pattern gets."""
-    excepted = {e.casefold() if ignorecase else e for e in exceptions}
+def excepted(exceptions: tuple[str, ...], ignorecase: bool) -> frozenset[str]:
+    """Exceptions as ``matches`` compares them."""
+    return frozenset(e.casefold() if ignorecase else e for e in exceptions)
+
+
+def matches(pattern: regex.Pattern[str], text: str, exceptions: frozenset[str], ignorecase: bool):  # type: ignore[no-untyped-def]
+    """Matches of ``pattern`` in ``text`` that are not exceptions (as given
+    by ``excepted``); runs with the timeout every user pattern gets."""
     for match in pattern.finditer(text, timeout=REGEX_TIMEOUT):
         found = match.group()
-        if (found.casefold() if ignorecase else found) not in excepted:
+        if (found.casefold() if ignorecase else found) not in exceptions:
             yield match

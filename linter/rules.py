@@ -55,14 +55,27 @@ class Rule:
 
 def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]]) -> list[Rule]:
     """Load every rule of the given (pack name, folder) pairs, in order.
-    A rule id defined twice is an error naming both places."""
-    rules: list[Rule] = []
+    A rule id defined twice is an error naming both places. Loaded rules
+    are cached under a key of every file's contents (see linter.cache)."""
+    files: list[tuple[str, Path]] = []
     for pack_name, folder in packs:
         if not folder.is_dir():
             raise ConfigError(f"rule pack '{pack_name}' not found", folder)
-        for path in sorted(folder.glob("*.y*ml")):
+        files += [(pack_name, path) for path in sorted(folder.glob("*.y*ml"))]
+
+    def load() -> list[Rule]:
+        rules: list[Rule] = []
+        for pack_name, path in files:
             rules += load_rule_file(path, pack_name, check_types)
-    return ensure_unique(rules)
+        return ensure_unique(rules)
+
+    from linter import cache
+
+    try:
+        key = cache.key(packs, [path for _, path in files], list(check_types.values()))
+    except OSError:
+        return load()
+    return cache.cached(key, load)
 
 
 def ensure_unique(rules: list[Rule]) -> list[Rule]:

@@ -3,9 +3,14 @@ engine, plugins and shipped rule packs."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests' rule packs are cached in a folder of their own, not the user's.
+os.environ.setdefault("COPYDESK_CACHE", tempfile.mkdtemp(prefix="copydesk-test-cache-"))
 
 from linter.config import Config
 from linter.engine import Engine

@@ -1,0 +1,92 @@
+"""A cache of loaded rule packs, so that a run (a pre-commit hook, an
+editor) does not parse and validate the same YAML files every time.
+
+The key is a hash of everything the loaded rules depend on: copydesk's
+version, the packs' names and every rule file's bytes, and the source files
+of the check types that validate them. A changed file is a new key, so the
+cache is never stale; it lives in the user's cache folder
+(``$XDG_CACHE_HOME/copydesk``, or ``~/.cache/copydesk``; ``COPYDESK_CACHE``
+overrides it, and ``COPYDESK_CACHE=off`` turns it off) and is safe to
+delete. Any problem reading or writing it is ignored: the rules are then
+loaded from their files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+VERSION = "1"
+
+
+def folder() -> Path | None:
+    setting = os.environ.get("COPYDESK_CACHE")
+    if setting == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "copydesk"
+
+
+def _code_stamp(classes: list[type]) -> list[str]:
+    stamps = []
+    for cls in classes:
+        try:
+            source = Path(inspect.getfile(cls))
+            stat = source.stat()
+            stamps.append(f"{cls.__module__}.{cls.__qualname__}:{stat.st_mtime_ns}:{stat.st_size}")
+        except (TypeError, OSError):
+            stamps.append(f"{cls.__module__}.{cls.__qualname__}")
+    return stamps
+
+
+def key(packs: list[tuple[str, Path]], files: list[Path], classes: list[type]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{VERSION}\0{_package_version()}\0".encode())
+    for name, path in packs:
+        digest.update(f"pack\0{name}\0{path}\0".encode())
+    for path in files:
+        digest.update(f"file\0{path}\0".encode())
+        digest.update(path.read_bytes())
+    for stamp in _code_stamp(classes):
+        digest.update(stamp.encode())
+    return digest.hexdigest()
+
+
+def cached(key_text: str, load: Callable[[], Any]) -> Any:
+    """The value stored under ``key_text``, or ``load()`` (stored for next
+    time)."""
+    where = folder()
+    if where is None:
+        return load()
+    path = where / f"rules-{key_text}.pickle"
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # missing, truncated or from another version: load anew
+        pass
+    value = load()
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return value
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("copydesk")
+    except PackageNotFoundError:
+        return "source"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter.checks.tokens import literals_of
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
@@ -30,17 +31,28 @@ class Consistency(Check):
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
-        flags = (regex.I if self.options["ignorecase"] else 0) | regex.V1
-        edge = "" if self.options["nonword"] else r"(?<![\p{L}\p{N}])"
-        tail = "" if self.options["nonword"] else r"(?![\p{L}\p{N}])"
-        self.pairs = [
-            (regex.compile(rf"{edge}(?:{a}){tail}", flags), regex.compile(rf"{edge}(?:{b}){tail}", flags))
-            for a, b in self.options["either"].items()
-        ]
+        self.forms = list(self.options["either"].items())
+        # Plain-word forms: a story must hold both before the pair is read.
+        self.words = [(literals_of([a]), literals_of([b])) for a, b in self.forms]
+        self.compiled: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
+
+    def _pair(self, index: int) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        """The pair's patterns, compiled on first use."""
+        if index not in self.compiled:
+            flags = (regex.I if self.options["ignorecase"] else 0) | regex.V1
+            edge = "" if self.options["nonword"] else r"(?<![\p{L}\p{N}])"
+            tail = "" if self.options["nonword"] else r"(?![\p{L}\p{N}])"
+            a, b = self.forms[index]
+            self.compiled[index] = (regex.compile(rf"{edge}(?:{a}){tail}", flags), regex.compile(rf"{edge}(?:{b}){tail}", flags))
+        return self.compiled[index]
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        folded = doc.analysis("folded", lambda d: d.text.casefold())
         segments = list(self.segments(doc))
-        for one, other in self.pairs:
+        for index, words in enumerate(self.words):
+            if any(form is not None and not any(w in folded for w in form) for form in words):
+                continue
+            one, other = self._pair(index)
             found = sorted(
                 (start + m.start(), start + m.end(), index)
                 for index, pattern in enumerate((one, other))

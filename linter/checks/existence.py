@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
+
+import regex
 
 from linter.checks.base import REQUIRED, Check, Param
 from linter.checks.tokens import TOKEN_PARAMS, excepted, literals_of, matches, token_pattern
@@ -24,9 +27,14 @@ class Existence(Check):
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
-        self.pattern = token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
         self.literals = literals_of(self.options["tokens"])
         self.excepted = excepted(self.options["exceptions"], self.options["ignorecase"])
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """Compiled on first use: a rule of plain words whose words no block
+        holds never needs it, which keeps start-up short."""
+        return token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 import regex
@@ -34,12 +35,16 @@ class Substitution(Check):
         swap: dict[str, str] = self.options["swap"]
         self.keys = list(swap)
         self.replacements = list(swap.values())
+        self.literals = literals_of(self.keys)
+        self.excepted = frozenset(e.casefold() for e in self.options["exceptions"])
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """Compiled on first use (see Existence.pattern)."""
         body = "|".join(f"(?P<s{i}>{key})" for i, key in enumerate(self.keys))
         if not self.options["nonword"]:
             body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
-        self.pattern = regex.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
-        self.literals = literals_of(self.keys)
-        self.excepted = frozenset(e.casefold() for e in self.options["exceptions"])
+        return regex.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = self.excepted

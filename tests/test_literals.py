@@ -1,0 +1,45 @@
+"""The words a pattern rule needs before it reads a block: a necessary
+condition, so skipping blocks without them never loses a finding."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.checks.tokens import literals_of
+
+PATTERNS = [
+    "very unique",
+    r"past (?:history|experience)",
+    r"perfect\s+storm",
+    r"(?<!chicken\s)Kiev",
+    r"spark(?:s|ed|ing)?\s+(?:outrage|fury)",
+    r"game[\s-]?changers?",
+    r"sen(?:d|ds|t|ding)\s+a\s+(?:clear|strong)\s+message",
+    r"(?:grinding|screeching)\s+halt",
+    r"e-?mail",
+]
+
+
+def test_required_words_of_patterns() -> None:
+    assert literals_of(["very unique", "Kiev"]) == ("very unique", "kiev")
+    assert literals_of([r"past (?:history|experience)"]) == ("history", "experience")
+    assert literals_of([r"(?<!chicken\s)Kiev"]) == ("kiev",)
+    assert literals_of([r"\d{3}0's"]) is None  # nothing literal a match must hold
+    assert literals_of([r"(?<=\p{Ll}\s)Internet"]) is None  # regex-only syntax: not read
+    assert literals_of(["Kiev", "!"]) is None  # one token without a word: the rule reads every block
+
+
+WORDS = st.sampled_from(
+    "very unique Unique past history experience perfect storm chicken Kiev KIEV spark sparked sparks outrage "
+    "fury game changer game-changers sent send a clear strong message grinding halt e-mail email mail the port".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=12).map(" ".join), st.sampled_from(PATTERNS))
+def test_a_text_a_pattern_matches_holds_one_of_its_words(text: str, pattern: str) -> None:
+    words = literals_of([pattern])
+    if regex.search(pattern, text, regex.I | regex.V1):
+        assert words is None or any(word in text.casefold() for word in words)

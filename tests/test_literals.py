@@ -26,7 +26,8 @@ def test_required_words_of_patterns() -> None:
     assert literals_of(["very unique", "Kiev"]) == ("very unique", "kiev")
     assert literals_of([r"past (?:history|experience)"]) == ("history", "experience")
     assert literals_of([r"(?<!chicken\s)Kiev"]) == ("kiev",)
-    assert literals_of([r"\d{3}0's"]) is None  # nothing literal a match must hold
+    assert literals_of([r"\d{3}0's"]) == ("0's",)  # the literal tail every match holds
+    assert literals_of([r"\d+\s?(?:am|pm)"]) is None  # nothing of three letters a match must hold
     assert literals_of([r"(?<=\p{Ll}\s)Internet"]) is None  # regex-only syntax: not read
     assert literals_of(["Kiev", "!"]) is None  # one token without a word: the rule reads every block
 

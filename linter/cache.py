@@ -59,13 +59,13 @@ def key(packs: list[tuple[str, Path]], files: list[Path], classes: list[type]) -
     return digest.hexdigest()
 
 
-def cached(key_text: str, load: Callable[[], Any]) -> Any:
-    """The value stored under ``key_text``, or ``load()`` (stored for next
-    time)."""
+def cached(kind: str, key_text: str, load: Callable[[], Any]) -> Any:
+    """The value of this kind stored under ``key_text``, or ``load()``
+    (stored for next time)."""
     where = folder()
     if where is None:
         return load()
-    path = where / f"rules-{key_text}.pickle"
+    path = where / f"{kind}-{key_text}.pickle"
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
@@ -81,6 +81,19 @@ def cached(key_text: str, load: Callable[[], Any]) -> Any:
     except OSError:
         pass
     return value
+
+
+def cached_file(path: Path, kind: str, load: Callable[[Path], Any]) -> Any:
+    """``load(path)``, cached under a key of the file's bytes and ``kind``
+    (what the loader makes of it): for the names registry, house styles and
+    the people lexicon, read on every run."""
+    try:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{VERSION}\0{_package_version()}\0{kind}\0{path}\0".encode())
+        digest.update(path.read_bytes())
+    except OSError:
+        return load(path)
+    return cached(kind, digest.hexdigest(), lambda: load(path))
 
 
 def _package_version() -> str:

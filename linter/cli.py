@@ -27,7 +27,7 @@ def _id_list(value: str) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copydesk", description="An editorial quality linter for news articles.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
@@ -70,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     names_suggest = names_commands.add_parser("suggest", parents=[common], help="people in articles not in the registry")
     names_suggest.add_argument("paths", nargs="+", type=Path)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked (the lookup reads package
+    metadata, which every run would otherwise pay for)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        print(f"copydesk {_version()}")
+        parser.exit()
 
 
 def _version() -> str:

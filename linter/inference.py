@@ -47,6 +47,12 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
+        from linter.cache import cached_file
+
+        return cached_file(path, "lexicon", cls._parse)
+
+    @classmethod
+    def _parse(cls, path: Path) -> "Lexicon":
         data = load_yaml(path)
         if not isinstance(data, LineMap):
             raise ConfigError("a people lexicon must be a mapping", path, 1)

@@ -100,15 +100,20 @@ class HouseStyle:
 def load_registries(paths: list[Path]) -> list[Person]:
     """Load registries in order; a later entry with the same ``id`` (by
     default its ``name``) replaces an earlier one."""
+    from linter.cache import cached_file
+
     people: dict[str, Person] = {}
     for path in paths:
-        data = load_yaml(path)
-        if not isinstance(data, LineMap) or not isinstance(data.get("people"), list):
-            raise ConfigError("a names registry needs a 'people' list", path, 1)
-        for entry in data["people"]:
-            key, person = _person(entry, path)
-            people[key] = person
+        people.update(cached_file(path, "registry", _registry))
     return list(people.values())
+
+
+def _registry(path: Path) -> list[tuple[str, Person]]:
+    """The (id, person) entries of one registry file, validated."""
+    data = load_yaml(path)
+    if not isinstance(data, LineMap) or not isinstance(data.get("people"), list):
+        raise ConfigError("a names registry needs a 'people' list", path, 1)
+    return [_person(entry, path) for entry in data["people"]]
 
 
 def _person(entry: Any, path: Path) -> tuple[str, Person]:
@@ -137,6 +142,12 @@ def _person(entry: Any, path: Path) -> tuple[str, Person]:
 
 
 def load_style(name: str, path: Path) -> HouseStyle:
+    from linter.cache import cached_file
+
+    return cached_file(path, f"style-{name}", lambda p: _style(name, p))
+
+
+def _style(name: str, path: Path) -> HouseStyle:
     data = load_yaml(path)
     if not isinstance(data, LineMap):
         raise ConfigError("a house style must be a mapping", path, 1)

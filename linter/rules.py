@@ -75,7 +75,7 @@ def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]
         key = cache.key(packs, [path for _, path in files], list(check_types.values()))
     except OSError:
         return load()
-    return cache.cached(key, load)
+    return cache.cached("rules", key, load)
 
 
 def ensure_unique(rules: list[Rule]) -> list[Rule]:

@@ -40,6 +40,15 @@ def lint(text: str, name: str = "story.txt", style: str = "nyt", select: tuple[s
 # A port-strike story with a sentence-case headline and a byline: neither
 # names anyone who could be taken for a source.
 PORT_HEAD = "Port strike halts cargo as automation talks stall\nBy Tom Reyes\n"
+PORT_SUMMARY = (
+    "Dockworkers walked off the job at the city's main port on Monday, halting cargo traffic "
+    "as talks over automation stalled for a third week."
+)
+PORT_HEADLINE = "Port Strike Halts Cargo as Automation Talks Stall"
+PORT_P2 = (
+    "The port authority has said the new cranes will be phased in over five years and that no "
+    "worker will lose a job because of them."
+)
 PORT_LEDE = (
     "Several thousand members of the dockworkers' union left their posts at dawn on Monday, "
     "leaving container ships idling in the outer harbor."

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import covered, lint
+from conftest import PORT_HEADLINE as HEADLINE, PORT_LEDE as P1, PORT_P2 as P2, PORT_SUMMARY as SUMMARY, covered, lint
 
 RULE = ("missing-credit",)
-
-SUMMARY = (
-    "Dockworkers walked off the job at the city's main port on Monday, halting cargo traffic "
-    "as talks over automation stalled for a third week."
-)
-HEADLINE = "Port Strike Halts Cargo as Automation Talks Stall"
-P1 = (
-    "Several thousand members of the dockworkers' union left their posts at dawn on Monday, "
-    "leaving container ships idling in the outer harbor."
-)
-P2 = (
-    "The port authority has said the new cranes will be phased in over five years and that no "
-    "worker will lose a job because of them."
-)
 
 
 def findings(text: str, name: str = "story.txt"):

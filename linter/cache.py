@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from linter import version
+
 VERSION = "1"
 
 
@@ -48,7 +50,7 @@ def _code_stamp(classes: list[type]) -> list[str]:
 
 def key(packs: list[tuple[str, Path]], files: list[Path], classes: list[type]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{VERSION}\0{_package_version()}\0".encode())
+    digest.update(f"{VERSION}\0{version()}\0".encode())
     for name, path in packs:
         digest.update(f"pack\0{name}\0{path}\0".encode())
     for path in files:
@@ -89,17 +91,8 @@ def cached_file(path: Path, kind: str, load: Callable[[Path], Any]) -> Any:
     the people lexicon, read on every run."""
     try:
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(f"{VERSION}\0{_package_version()}\0{kind}\0{path}\0".encode())
+        digest.update(f"{VERSION}\0{version()}\0{kind}\0{path}\0".encode())
         digest.update(path.read_bytes())
     except OSError:
         return load(path)
     return cached(kind, digest.hexdigest(), lambda: load(path))
-
-
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("copydesk")
-    except PackageNotFoundError:
-        return "source"

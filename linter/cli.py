@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from linter import version
 from linter.config import Config, find_config, load_config
 from linter.document import ArticleError
 from linter.errors import ConfigError
@@ -77,17 +78,8 @@ class _VersionAction(argparse.Action):
     metadata, which every run would otherwise pay for)."""
 
     def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
-        print(f"copydesk {_version()}")
+        print(f"copydesk {version()}")
         parser.exit()
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("copydesk")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

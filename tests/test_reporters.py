@@ -22,7 +22,8 @@ from linter.plugins import load_plugins
 from linter.reporters.github import GithubReporter, escape_data, escape_property
 from linter.reporters.gitlab import GitlabReporter
 from linter.reporters.junit import JunitReporter
-from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints, relative_path, tool_version
+from linter import version
+from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints, relative_path
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "reporters"
@@ -138,7 +139,7 @@ def test_sarif_run_describes_the_tool_and_every_rule_with_a_finding(result: RunR
     run = log["runs"][0]
     driver = run["tool"]["driver"]
     assert driver["name"] == "copydesk"
-    assert driver["version"] == tool_version() != ""
+    assert driver["version"] == version() != ""
     assert driver["informationUri"] == "https://copydesk.invalid/"
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["newlineSequences"] == ["\r\n", "\r", "\n"]

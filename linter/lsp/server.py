@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linter import version
 from linter.document import LineIndex
 from linter.errors import ConfigError
 from linter.findings import Finding
@@ -93,7 +94,7 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
     from pygls.lsp.server import LanguageServer
     from pygls.uris import to_fs_path
 
-    ls = LanguageServer("copydesk", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Full)
+    ls = LanguageServer("copydesk", version(), text_document_sync_kind=types.TextDocumentSyncKind.Full)
     engines = Engines(config, style)
     states: dict[str, DocState] = {}
     pending: dict[str, asyncio.Task[Any]] = {}
@@ -436,15 +437,6 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
         return actions
 
     return ls
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("copydesk")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def serve(args: argparse.Namespace) -> int:

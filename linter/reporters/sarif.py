@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from linter import version
 from linter.engine import INVALID_ARTICLE, UNREADABLE, RunResult
 from linter.findings import Finding
 from linter.reporters.base import Reporter
@@ -46,15 +47,6 @@ ENGINE_RULES = {
     INVALID_ARTICLE: "A file that cannot be parsed as an article (for example, broken front matter).",
 }
 _DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
-
-
-def tool_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("copydesk")
-    except PackageNotFoundError:
-        return "0"
 
 
 def artifact_location(path: Path, root: Path | None = None) -> dict[str, Any]:
@@ -92,7 +84,7 @@ class SarifReporter(Reporter):
         prints = fingerprints(findings, self.root)
         driver: dict[str, Any] = {
             "name": "copydesk",
-            "version": tool_version(),
+            "version": version(),
             "informationUri": INFORMATION_URI,
             "rules": [self.descriptor(rule_id, severities[rule_id]) for rule_id in rule_ids],
         }

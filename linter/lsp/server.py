@@ -20,6 +20,7 @@ from linter.lsp.edits import TextChange, fix_changes, safe_fix_changes, suppress
 from linter.lsp.engines import Engines, Loaded
 from linter.lsp.hover import hover_markdown, rule_docs_url
 from linter.lsp.positions import to_offset, to_position
+from linter.plugins import load_plugins
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsprotocol import types
@@ -32,17 +33,9 @@ DEBOUNCE_SECONDS = 0.3
 EXIT_OK, EXIT_NO_SHUTDOWN, EXIT_NO_PYGLS = 0, 1, 2
 
 # Which documents are articles, and how they are read: the file's suffix
-# decides, else the client's language id.
-FORMAT_BY_SUFFIX = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-    ".txt": "text",
-    ".text": "text",
-}
+# (any input format's, plugins' included) decides, else the client's
+# language id.
 FORMAT_BY_LANGUAGE = {"markdown": "markdown", "plaintext": "text", "text": "text"}  # "text": Neovim, Helix
-SUFFIX_BY_FORMAT = {"markdown": ".md", "text": ".txt"}
 
 log = logging.getLogger("copydesk.lsp")
 
@@ -132,19 +125,26 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
 
     # ---- snapshots and linting ----
 
+    formats = load_plugins().formats
+    format_by_suffix = {suffix: f.name for f in formats for suffix in f.suffixes}
+    suffix_by_format = {f.name: f.suffixes[0] for f in formats}
+
     def target_of(uri: str) -> Target | None:
         doc = ls.workspace.text_documents.get(uri)
         if doc is None:
             return None
         fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         path = Path(fs_path) if fs_path else None
-        fmt = FORMAT_BY_SUFFIX.get(path.suffix.lower()) if path else None
+        fmt = format_by_suffix.get(path.suffix.lower()) if path else None
         fmt = fmt or FORMAT_BY_LANGUAGE.get(doc.language_id or "")
         if fmt is None:
             return None
         root = Path(ls.workspace.root_path) if ls.workspace.root_path else Path.cwd()
         folder = path.parent if path else root
-        lint_path = path if path and path.suffix.lower() in FORMAT_BY_SUFFIX else (path or root / "untitled").with_suffix(SUFFIX_BY_FORMAT[fmt])
+        if path and path.suffix.lower() in format_by_suffix:
+            lint_path = path
+        else:
+            lint_path = (path or root / "untitled").with_suffix(suffix_by_format[fmt])
         return Target(uri, doc.version, doc.source, fmt, lint_path, folder)
 
     def lint_snapshot(target: Target) -> Outcome:  # runs in the worker thread

@@ -207,6 +207,10 @@ def _matcher(person: Person) -> _Matcher:
     for variant in person.variants:
         forms.setdefault(variant, VARIANT)
     forms.setdefault(person.surname, SURNAME)
+    # A variant's own surname used alone ("Zelenskyy") is a surname spelled
+    # the wrong way: judged as a surname, never in any house form.
+    for variant in person.variants:
+        forms.setdefault(variant.split()[-1], SURNAME)
     names = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
     prefixes = "|".join(regex.escape(p) for p in sorted({*HONORIFICS, *person.titles}, key=len, reverse=True))
     pattern = regex.compile(

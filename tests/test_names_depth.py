@@ -125,3 +125,14 @@ def test_inferred_people_follow_the_house_style() -> None:
     ]
     ap = lint(text, select=("name-*",), style="ap")
     assert [(covered(text, f), f.fix.edits[0].replacement) for f in ap] == [("Mr. Mendes", "Mendes")]
+
+
+def test_a_variant_surname_on_its_own_is_caught_in_both_styles() -> None:
+    text = (
+        "Grain Talks Resume\n\nBy Ana Ruiz\n\n"
+        "President Volodymyr Zelensky spoke on Monday. Later, Zelenskyy said the talks would go on.\n"
+    )
+    ap = lint(text, select=("name-*",), style="ap")
+    assert [(covered(text, f), f.fix.edits[0].replacement) for f in ap] == [("Zelenskyy", "Zelensky")]
+    nyt = lint(text, select=("name-*",))
+    assert [(covered(text, f), f.fix.edits[0].replacement) for f in nyt] == [("Zelenskyy", "Mr. Zelensky")]

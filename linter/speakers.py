@@ -22,6 +22,7 @@ not a speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -85,26 +86,29 @@ class SpeakerFinder:
         return self.people_finder.lexicon if self.people_finder else None
 
     def __post_init__(self) -> None:
-        bound = r"(?<![\p{L}\p{N}])(?:%s)(?![\p{L}\p{N}])"
-        self._verb = regex.compile(bound % _words(self.verbs), regex.I | regex.V1)
-        self._pronoun = regex.compile(r"^(?:%s)$" % _words(self.pronouns), regex.I | regex.V1)
-        self._role = regex.compile(bound % _words(self.role_nouns), regex.I | regex.V1)
-        self._definite_role = regex.compile(
-            r"^(?:the|his|her|their|its)\s+(?:[\p{L}.\-’']+\s+){0,3}?(?:%s)$" % _words(self.role_nouns),
-            regex.I | regex.V1,
+        # These are alternations of the vocabulary's escaped words, which
+        # cannot backtrack for ever; Python's re compiles them several times
+        # faster than regex does, which is most of start-up. [^\W_] is a
+        # letter or digit, [^\W\d_] a letter.
+        bound = r"(?<![^\W_])(?:%s)(?![^\W_])"
+        self._verb = re.compile(bound % _words(self.verbs), re.I)
+        self._pronoun = re.compile(r"^(?:%s)$" % _words(self.pronouns), re.I)
+        self._role = re.compile(bound % _words(self.role_nouns), re.I)
+        self._definite_role = re.compile(
+            r"^(?:the|his|her|their|its)\s+(?:(?:[^\W\d_]|[.\-’'])+\s+){0,3}?(?:%s)$" % _words(self.role_nouns),
+            re.I,
         )
         people_nouns = (*self.role_nouns, *_PERSON_NOUNS, *(self.lexicon.role_nouns if self.lexicon else ()))
         # "a senior administration official", "one engineer": the words
         # between are modifiers, never a preposition ("a year for someone").
-        modifier = r"(?!(?:for|of|in|on|to|at|by|with|from|that|who|which|and|or)\b)[\p{L}\-’'\d]+\s+"
-        self._unnamed = regex.compile(
-            r"(?<![\p{L}])(?i:a|an|one|another)\s+(?:%s){0,3}?(?:%s)(?![\p{L}])"
+        modifier = r"(?!(?:for|of|in|on|to|at|by|with|from|that|who|which|and|or)\b)(?:[^\W_]|[\-’'])+\s+"
+        self._unnamed = re.compile(
+            r"(?<![^\W\d_])(?i:a|an|one|another)\s+(?:%s){0,3}?(?:%s)(?![^\W\d_])"
             % (modifier, _words(tuple(set(people_nouns)))),
-            regex.V1,
         )
-        self._institution = regex.compile(bound % _words(self.institutions), regex.V1) if self.institutions else None
+        self._institution = re.compile(bound % _words(self.institutions)) if self.institutions else None
         registered = {form for p in self.people for form in (p.name, p.plain, p.surname, *p.variants)}
-        self._registered = regex.compile(bound % _words(tuple(registered)), regex.V1) if registered else None
+        self._registered = re.compile(bound % _words(tuple(registered))) if registered else None
 
     # --- names ------------------------------------------------------------
 

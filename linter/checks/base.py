@@ -69,10 +69,7 @@ class Param:
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
                 raise ValueError("must be a list of non-empty strings (words or regular expressions)")
             for item in value:
-                try:
-                    regex.compile(item, regex.V1)
-                except regex.error as error:
-                    raise ValueError(f"invalid regular expression {item!r}: {error}") from None
+                _compiled(item, f"invalid regular expression {item!r}")
             return tuple(value)
         elif self.kind == "mapping":
             if not isinstance(value, dict) or not value:
@@ -80,19 +77,21 @@ class Param:
             for key, item in value.items():
                 if not isinstance(key, str) or not isinstance(item, str):
                     raise ValueError(f"{key!r}: keys and values must be strings")
-                try:
-                    regex.compile(key, regex.V1)
-                except regex.error as error:
-                    raise ValueError(f"invalid regular expression {key!r}: {error}") from None
+                _compiled(key, f"invalid regular expression {key!r}")
             return dict(value)
         elif self.kind == "regex":
             if not isinstance(value, str):
                 raise ValueError(f"must be a regular expression string, not {value!r}")
-            try:
-                return regex.compile(value, regex.V1)
-            except regex.error as error:
-                raise ValueError(f"invalid regular expression: {error}") from None
+            return _compiled(value, "invalid regular expression")
         return value
+
+
+def _compiled(pattern: str, what: str) -> regex.Pattern[str]:
+    """The compiled pattern, or ValueError saying ``what`` and why."""
+    try:
+        return regex.compile(pattern, regex.V1)
+    except regex.error as error:
+        raise ValueError(f"{what}: {error}") from None
 
 
 class Check:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+from pathlib import Path
 import pickle
 import tempfile
-from pathlib import Path
 from typing import Any, Callable
 
 from linter import version
@@ -74,15 +74,25 @@ def cached(kind: str, key_text: str, load: Callable[[], Any]) -> Any:
     except Exception:  # missing, truncated or from another version: load anew
         pass
     value = load()
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    write(path, value)
     return value
+
+
+def write(path: Path, value: Any) -> None:
+    """Pickle ``value`` to ``path`` atomically (a reader sees the old file
+    or the new one, never half of one); errors are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except (OSError, pickle.PicklingError):
+        pass
 
 
 def cached_file(path: Path, kind: str, load: Callable[[Path], Any]) -> Any:

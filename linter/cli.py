@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from linter import version
+from linter import patterns, version
 from linter.config import Config, find_config, load_config
 from linter.document import ArticleError
 from linter.errors import ConfigError
@@ -89,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`copydesk check ... | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+    finally:
+        patterns.persist()
 
 
 def _main(argv: Sequence[str] | None) -> int:

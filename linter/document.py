@@ -13,12 +13,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator
 
-import regex
-
-from linter import similarity
+from linter import patterns, similarity
 from linter.textnorm import normalize
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = patterns.compile(r"\r\n|\r|\n")
 
 
 class Role:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import regex
 
+from linter import patterns
 from linter.document import Document, Role
 from linter.errors import ConfigError
 from linter.lexicon import FUNCTION_WORDS
@@ -32,9 +33,6 @@ from linter.yamlsource import LineMap, load_yaml
 
 LEXICON_FIELDS = ("titles", "role_nouns", "not_first", "not_last", "particles")
 
-
-def _words(items: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -78,21 +76,21 @@ class PeopleFinder:
         self.lexicon = lexicon
         word = r"\p{Lu}\p{L}+(?:['’\-]\p{Lu}?\p{L}+)*"
         initial = r"\p{Lu}\."
-        particle = rf"(?:{_words(lexicon.particles)})"
-        self.run = regex.compile(
+        particle = rf"(?:{patterns.words(lexicon.particles)})"
+        self.run = patterns.compile(
             rf"(?<![\p{{L}}\p{{N}}.])(?P<name>{word}(?:\s+(?:{initial}\s+)*(?:{particle}\s+)*{word})+"
             rf"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?)(?![\p{{L}}\p{{N}}])",
             regex.V1,
         )
-        self.title_before = regex.compile(rf"(?<![\p{{L}}])(?:{_words(lexicon.titles)})\s+$")
-        self.leading_title = regex.compile(rf"^(?:{_words(lexicon.titles)})\s+")
-        roles = _words(lexicon.role_nouns)
-        self.role_before = regex.compile(rf"(?<![\p{{L}}])(?:{roles}),?\s+$", regex.I)
-        self.appositive_after = regex.compile(
+        self.title_before = patterns.compile(rf"(?<![\p{{L}}])(?:{patterns.words(lexicon.titles)})\s+$")
+        self.leading_title = patterns.compile(rf"^(?:{patterns.words(lexicon.titles)})\s+")
+        roles = patterns.words(lexicon.role_nouns)
+        self.role_before = patterns.compile(rf"(?<![\p{{L}}])(?:{roles}),?\s+$", regex.I)
+        self.appositive_after = patterns.compile(
             rf"^,\s+(?:\d{{1,3}}\s*,|who\b|(?:a|an|the|his|her|their|its)\s+(?:[\p{{L}}.\-’']+\s+){{0,5}}?(?:{roles})(?![\p{{L}}]))",
             regex.I,
         )
-        self.honorific = regex.compile(r"(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + r")\s+(\p{Lu}[\p{L}'’\-]+)")
+        self.honorific = patterns.compile(r"(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + r")\s+(\p{Lu}[\p{L}'’\-]+)")
 
     def candidates(self, doc: Document) -> list[tuple[int, int, str]]:
         """(start, end, name) of the capitalised runs that could be people."""

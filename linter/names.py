@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from linter import patterns
 from linter.document import Document, Role
 from linter.errors import ConfigError
 from linter.lexicon import FUNCTION_WORDS, NAME_WORD
@@ -35,7 +36,7 @@ from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "note")
 STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference")
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
-_INITIAL = regex.compile(r"^\p{Lu}\.$")
+_INITIAL = patterns.compile(r"^\p{Lu}\.$")
 
 
 @dataclass(frozen=True)
@@ -171,9 +172,9 @@ def _style(name: str, path: Path) -> HouseStyle:
 # --- mentions -------------------------------------------------------------
 
 FULL, PLAIN, VARIANT, SURNAME = "full", "plain", "variant", "surname"
-_CAPITALISED_BEFORE = regex.compile(rf"(?<![\p{{L}}.'’])({NAME_WORD})\s+$")
-_COMPOUND_AFTER = regex.compile(r"^-\p{Lu}")
-_COMPOUND_BEFORE = regex.compile(r"\p{Lu}\p{L}*-$")
+_CAPITALISED_BEFORE = patterns.compile(rf"(?<![\p{{L}}.'’])({NAME_WORD})\s+$")
+_COMPOUND_AFTER = patterns.compile(r"^-\p{Lu}")
+_COMPOUND_BEFORE = patterns.compile(r"\p{Lu}\p{L}*-$")
 
 
 @dataclass(frozen=True)
@@ -211,9 +212,9 @@ def _matcher(person: Person) -> _Matcher:
     # the wrong way: judged as a surname, never in any house form.
     for variant in person.variants:
         forms.setdefault(variant.split()[-1], SURNAME)
-    names = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    prefixes = "|".join(regex.escape(p) for p in sorted({*HONORIFICS, *person.titles}, key=len, reverse=True))
-    pattern = regex.compile(
+    names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda form: (-len(form), form)))
+    prefixes = patterns.words({*HONORIFICS, *person.titles})
+    pattern = patterns.compile(
         rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
         regex.V1,
     )

@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linter import patterns
+
 if TYPE_CHECKING:
     from linter.engine import Engine
     from linter.findings import Finding
@@ -44,6 +46,7 @@ def _lint_chunk(paths: list[Path]) -> tuple[list["Finding"], list[str], list[lis
     findings = []
     for path in paths:
         findings += _ENGINE.lint_file(path, problems, collected)
+    patterns.persist()  # what this worker compiled, for the next run
     return findings, problems, collected
 
 

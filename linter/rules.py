@@ -16,23 +16,22 @@ problem is reported as ``file:line: what is wrong``.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
+import string
 from typing import Any
 
-import regex
-
+from linter import patterns
 from linter.checks.base import REQUIRED, Check
 from linter.document import Role
 from linter.errors import ConfigError
-from linter.scopes import QUOTES_ANY, QUOTES_INSIDE, QUOTES_OUTSIDE, SCOPE_WORDS, UNIT_PARAGRAPH, UNITS
 from linter.findings import SEVERITIES
+from linter.scopes import QUOTES_ANY, QUOTES_INSIDE, QUOTES_OUTSIDE, SCOPE_WORDS, UNIT_PARAGRAPH, UNITS
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs", "examples")
 DOC_FIELDS = ("what", "why", "example", "fix")
-_RULE_ID = regex.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+_RULE_ID = patterns.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
 @dataclass

@@ -6,7 +6,7 @@ them into spans of the document.
 
 from __future__ import annotations
 
-import regex
+from linter import patterns
 
 # Words that end with a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -15,13 +15,13 @@ ABBREVIATIONS = frozenset(
     sep sept oct nov dec approx dept est fig""".split()
 )
 
-_BOUNDARY = regex.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
+_BOUNDARY = patterns.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
+_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
 
 DOUBLE_OPENERS = "“„"
 DOUBLE_CLOSERS = "”"
 STRAIGHT_QUOTE = '"'
-_QUOTE_MARK = regex.compile(r'["“”„‘’]')
+_QUOTE_MARK = patterns.compile(r'["“”„‘’]')
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -9,14 +9,13 @@ processes and later runs agree.
 
 from __future__ import annotations
 
-import zlib
 from array import array
+import zlib
 
-import regex
-
+from linter import patterns
 from linter.textnorm import normalize
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 SIGNATURE_BINS = 16
 BAND_ROWS = 2

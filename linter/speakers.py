@@ -22,33 +22,34 @@ not a speaker.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+import re
 
 import regex
 
+from linter import patterns
 from linter.document import Document, Role, Sentence
 from linter.inference import Lexicon, PeopleFinder
 from linter.lexicon import FUNCTION_WORDS, NAME_WORD
 from linter.names import HONORIFICS, Person
 
-_POSSESSIVE = regex.compile(r"^['’]s?(?!\p{L})")
-_CAPITALISED_RUN = regex.compile(
+_POSSESSIVE = patterns.compile(r"^['’]s?(?!\p{L})")
+_CAPITALISED_RUN = patterns.compile(
     rf"(?<![\p{{L}}\p{{N}}'’]){NAME_WORD}(?:\s+\p{{Lu}}\.)*(?:\s+{NAME_WORD})+(?![\p{{L}}\p{{N}}])"
 )
-_TITLED = regex.compile(
+_TITLED = patterns.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + rf")\s+{NAME_WORD}(?![\p{{L}}])"
 )
 # Where the phrase before a verb of saying begins.
-_CLAUSE_START = regex.compile(r"[“”\"‘;:(]")
-_INDEFINITE = regex.compile(
+_CLAUSE_START = patterns.compile(r"[“”\"‘;:(]")
+_INDEFINITE = patterns.compile(
     r"^(?:a|an|one|another|some|several|two|three|four|five|many|few|other)\s", regex.I
 )
 _PERSON_NOUNS = ("man", "woman", "person", "people", "someone", "one of them")
-_APPOSITION = regex.compile(rf"{NAME_WORD}(?:,\s*\d+)?,\s*$")
-_SINGLE_NAME = regex.compile(rf"^{NAME_WORD}$")
+_APPOSITION = patterns.compile(rf"{NAME_WORD}(?:,\s*\d+)?,\s*$")
+_SINGLE_NAME = patterns.compile(rf"^{NAME_WORD}$")
 # A person who gives only a first name is named: "who gave her name only as Ana".
-_GIVEN_NAME = regex.compile(rf"(?:first name|name only as|name as|only as),?\s+({NAME_WORD})(?![\p{{L}}])")
+_GIVEN_NAME = patterns.compile(rf"(?:first name|name only as|name as|only as),?\s+({NAME_WORD})(?![\p{{L}}])")
 
 
 def reporter_words(sentence: Sentence) -> str:
@@ -65,9 +66,6 @@ def reporter_words(sentence: Sentence) -> str:
 def _single_name(phrase: str) -> bool:
     return bool(_SINGLE_NAME.match(phrase)) and phrase not in FUNCTION_WORDS
 
-
-def _words(items: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
 
 
 @dataclass
@@ -91,11 +89,11 @@ class SpeakerFinder:
         # faster than regex does, which is most of start-up. [^\W_] is a
         # letter or digit, [^\W\d_] a letter.
         bound = r"(?<![^\W_])(?:%s)(?![^\W_])"
-        self._verb = re.compile(bound % _words(self.verbs), re.I)
-        self._pronoun = re.compile(r"^(?:%s)$" % _words(self.pronouns), re.I)
-        self._role = re.compile(bound % _words(self.role_nouns), re.I)
+        self._verb = re.compile(bound % patterns.words(self.verbs), re.I)
+        self._pronoun = re.compile(r"^(?:%s)$" % patterns.words(self.pronouns), re.I)
+        self._role = re.compile(bound % patterns.words(self.role_nouns), re.I)
         self._definite_role = re.compile(
-            r"^(?:the|his|her|their|its)\s+(?:(?:[^\W\d_]|[.\-’'])+\s+){0,3}?(?:%s)$" % _words(self.role_nouns),
+            r"^(?:the|his|her|their|its)\s+(?:(?:[^\W\d_]|[.\-’'])+\s+){0,3}?(?:%s)$" % patterns.words(self.role_nouns),
             re.I,
         )
         people_nouns = (*self.role_nouns, *_PERSON_NOUNS, *(self.lexicon.role_nouns if self.lexicon else ()))
@@ -104,11 +102,11 @@ class SpeakerFinder:
         modifier = r"(?!(?:for|of|in|on|to|at|by|with|from|that|who|which|and|or)\b)(?:[^\W_]|[\-’'])+\s+"
         self._unnamed = re.compile(
             r"(?<![^\W\d_])(?i:a|an|one|another)\s+(?:%s){0,3}?(?:%s)(?![^\W\d_])"
-            % (modifier, _words(tuple(set(people_nouns)))),
+            % (modifier, patterns.words(tuple(set(people_nouns)))),
         )
-        self._institution = re.compile(bound % _words(self.institutions)) if self.institutions else None
+        self._institution = re.compile(bound % patterns.words(self.institutions)) if self.institutions else None
         registered = {form for p in self.people for form in (p.name, p.plain, p.surname, *p.variants)}
-        self._registered = re.compile(bound % _words(tuple(registered))) if registered else None
+        self._registered = re.compile(bound % patterns.words(tuple(registered))) if registered else None
 
     # --- names ------------------------------------------------------------
 
@@ -260,7 +258,7 @@ class SpeakerFinder:
         """Whether an earlier sentence ties ``role`` to a name, as in
         "Dmitri S. Peskov, the Kremlin spokesman" or "spokesman Carlos
         Mendes"."""
-        pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(role)}(?![\p{{L}}])", regex.I)
+        pattern = patterns.compile(rf"(?<![\p{{L}}]){regex.escape(role)}(?![\p{{L}}])", regex.I)
         for block in self._story_blocks(doc):
             for sentence in block.sentences:
                 if sentence.span.start >= before:

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from linter import patterns
 from linter.document import LineIndex
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = patterns.compile(
     r"<!--\s*copydesk-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
     r"|^[ \t]*\[copydesk-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^\]\n]*)\][ \t]*$",
     regex.M | regex.V1,

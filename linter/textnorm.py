@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import regex
+from linter import patterns
 
 _QUOTES = str.maketrans({**{c: '"' for c in "“”„‟″«»"}, **{c: "'" for c in "‘’‚‛′`"}})
-_SPACE = regex.compile(r"\s+")
+_SPACE = patterns.compile(r"\s+")
 
 
 def normalize(text: str) -> str:

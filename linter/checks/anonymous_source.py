@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from linter.rules import Rule
 
 
-_APPOSITIVE = regex.compile(rf"{NAME_WORD},\s*$")
+_APPOSITIVE = patterns.compile(rf"{NAME_WORD},\s*$")
 
 
 class AnonymousSource(Check):
@@ -33,7 +34,7 @@ class AnonymousSource(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         phrases = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in self.options["reasons"])
-        self.reason = regex.compile(rf"(?<![\p{{L}}])(?:{phrases})", regex.I)
+        self.reason = patterns.compile(rf"(?<![\p{{L}}])(?:{phrases})", regex.I)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 import regex
 
+from linter import patterns
 from linter.document import Block, Document, Role
 from linter.findings import Finding, Fix, fingerprint
 from linter.scopes import QUOTES_INSIDE, QUOTES_OUTSIDE, UNIT_SENTENCE
@@ -89,7 +90,7 @@ class Param:
 def _compiled(pattern: str, what: str) -> regex.Pattern[str]:
     """The compiled pattern, or ValueError saying ``what`` and why."""
     try:
-        return regex.compile(pattern, regex.V1)
+        return patterns.compile(pattern, regex.V1)
     except regex.error as error:
         raise ValueError(f"{what}: {error}") from None
 

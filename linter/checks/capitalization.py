@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-import regex
-
+from linter import patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 TITLE, SENTENCE = "title", "sentence"
 SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to", "up", "via", "vs.", "with")
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 
 
 class Capitalization(Check):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
 from linter.checks.tokens import literals_of
 from linter.document import Document, Role
@@ -43,7 +44,7 @@ class Consistency(Check):
             edge = "" if self.options["nonword"] else r"(?<![\p{L}\p{N}])"
             tail = "" if self.options["nonword"] else r"(?![\p{L}\p{N}])"
             a, b = self.forms[index]
-            self.compiled[index] = (regex.compile(rf"{edge}(?:{a}){tail}", flags), regex.compile(rf"{edge}(?:{b}){tail}", flags))
+            self.compiled[index] = (patterns.compile(rf"{edge}(?:{a}){tail}", flags), patterns.compile(rf"{edge}(?:{b}){tail}", flags))
         return self.compiled[index]
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Quote, Role, Sentence
 from linter.findings import Finding
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from linter.context import RunContext
     from linter.rules import Rule
 
-_WORD = regex.compile(r"\p{L}{2,}")
+_WORD = patterns.compile(r"\p{L}{2,}")
 
 
 def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
@@ -32,7 +33,7 @@ def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives}){tail}", regex.I | regex.V1)
+    return patterns.compile(rf"(?<![\p{{L}}])(?:{alternatives}){tail}", regex.I | regex.V1)
 
 
 class QuoteAttribution(Check):

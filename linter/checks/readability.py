@@ -9,14 +9,15 @@ from typing import Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.scopes import UNIT_DOCUMENT
 from linter.segment import sentences
 
-_WORD = regex.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
-_VOWELS = regex.compile(r"[aeiouy]+", regex.I)
+_WORD = patterns.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
+_VOWELS = patterns.compile(r"[aeiouy]+", regex.I)
 
 
 def syllables(word: str) -> int:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -31,7 +32,7 @@ class Repetition(Check):
         super().__init__(rule, context)
         words = "|".join(f"(?:{t})" for t in self.options["tokens"])
         flags = (regex.I if self.options["ignorecase"] else 0) | regex.V1
-        self.pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<word>{words})(?:\s+(?P=word))+(?![\p{{L}}\p{{N}}])", flags)
+        self.pattern = patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<word>{words})(?:\s+(?P=word))+(?![\p{{L}}\p{{N}}])", flags)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = {e.casefold() for e in self.options["exceptions"]}

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
 from linter.checks.tokens import TOKEN_PARAMS, literals_of
 from linter.document import Document, Role
@@ -44,7 +45,7 @@ class Substitution(Check):
         body = "|".join(f"(?P<s{i}>{key})" for i, key in enumerate(self.keys))
         if not self.options["nonword"]:
             body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
-        return regex.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
+        return patterns.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = self.excepted

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, Param
 
 TOKEN_PARAMS = {
@@ -26,7 +27,7 @@ def literals_of(tokens: tuple[str, ...] | list[str]) -> tuple[str, ...] | None:
     beyond this simple reading)."""
     found: list[str] = []
     for token in tokens:
-        words = _required(token)
+        words = patterns.remembered("literals", token, lambda: _required(token))
         if not words:
             return None
         found += words
@@ -87,7 +88,7 @@ def token_pattern(tokens: tuple[str, ...], ignorecase: bool, nonword: bool) -> r
     if not nonword:
         body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
     try:
-        return regex.compile(body, (regex.I if ignorecase else 0) | regex.V1)
+        return patterns.compile(body, (regex.I if ignorecase else 0) | regex.V1)
     except regex.error as error:
         raise ValueError(f"invalid token pattern: {error}") from None
 

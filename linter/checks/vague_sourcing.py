@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-import regex
-
+from linter import patterns
 from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -16,9 +15,6 @@ if TYPE_CHECKING:
     from linter.context import RunContext
     from linter.rules import Rule
 
-
-def _alternatives(items: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
 
 
 class VagueSourcing(Check):
@@ -40,8 +36,8 @@ class VagueSourcing(Check):
         # Escaped vocabulary in bounded forms, which cannot run away: matched
         # with Python's re, which is much faster here than regex. [^\W\d_]
         # is a letter; each form names its parts g1/v1, g2/v2 and so on.
-        groups, verbs = _alternatives(self.options["groups"]), _alternatives(self.options["verbs"])
-        inverted, gap = _alternatives(self.options["inverted_verbs"]), self.options["max_gap"]
+        groups, verbs = patterns.words(self.options["groups"]), patterns.words(self.options["verbs"])
+        inverted, gap = patterns.words(self.options["inverted_verbs"]), self.options["max_gap"]
         letter = r"[^\W\d_]"
         filler = rf"(?:(?:{letter}|[.\-])++\s++){{0,{gap}}}?"
         forms = [
@@ -53,10 +49,10 @@ class VagueSourcing(Check):
             rf"[,”\"]\s*(?P<v3>{inverted})\s+{filler}(?P<g3>{groups})",
         ]
         if self.options["hedges"]:
-            forms.append(rf"(?<!{letter})(?P<g4>{_alternatives(self.options['hedges'])})")  # reportedly
+            forms.append(rf"(?<!{letter})(?P<g4>{patterns.words(self.options['hedges'])})")  # reportedly
         self.pattern = re.compile(rf"(?:{'|'.join(forms)})(?!{letter})", re.I)
         exceptions = self.options["exceptions"]
-        self.exception = re.compile(rf"(?:{_alternatives(exceptions)})(?!{letter})", re.I) if exceptions else None
+        self.exception = re.compile(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter import segment
+from linter import patterns, segment
 from linter.document import Block, LineIndex, Quote, Role, Sentence
 from linter.suppression import is_directive_line
 from linter.textnorm import normalize
@@ -24,15 +24,15 @@ WRAP_WIDTH = 100
 HEADLINE_MAX_WORDS = 22
 DEK_MAX_WORDS = 40
 
-_BYLINE = regex.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
-_CREDIT = regex.compile(
+_BYLINE = patterns.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
+_CREDIT = patterns.compile(
     r"contributed (?:reporting|research|to this report)"
     r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
     r"|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}\s+covers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
     r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b",
     regex.V1,
 )
-_TERMINAL = regex.compile(r"[.;:,]['\"”’)]*\s*$")
+_TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
 
 
 @dataclass(slots=True)

@@ -16,9 +16,10 @@ from typing import Any
 import regex
 import yaml
 
+from linter import patterns
 from linter.document import ArticleError, Block, Document, LineIndex, Role
+from linter.formats.layout import Unit, annotate, build_blocks, content_span, ends_like_prose, paragraph_units
 from linter.suppression import is_directive_line
-from linter.formats.layout import Unit, annotate, ends_like_prose, build_blocks, content_span, paragraph_units
 
 FRONT_MATTER_FIELDS = {
     Role.HEADLINE: ("title", "headline"),
@@ -26,11 +27,11 @@ FRONT_MATTER_FIELDS = {
     Role.BYLINE: ("byline", "author", "authors"),
 }
 
-_FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
-_ITEM = regex.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
-_RULE = regex.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_FENCE = patterns.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
+_ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
+_RULE = patterns.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 
 
 def parse(path: Path, source: str) -> Document:
@@ -97,7 +98,7 @@ def _value_span(source: str, lines: LineIndex, key: str, body_first: int) -> tup
     """Offsets of a top-level value in the front matter: a scalar without
     its quotes, the indented lines of a block scalar (``>`` or ``|``), or
     the ``key:`` line itself for a list."""
-    pattern = regex.compile(rf"^{regex.escape(key)}\s*:[ \t]*(.*?)[ \t]*$")
+    pattern = patterns.compile(rf"^{regex.escape(key)}\s*:[ \t]*(.*?)[ \t]*$")
     for number in range(2, body_first - 1):
         start, end = lines.line_span(number)
         match = pattern.match(source[start:end])

@@ -1,0 +1,119 @@
+"""Compiled patterns kept between runs.
+
+Compiling a pattern with ``regex`` is pure Python (parse, optimise, emit
+code) and costs up to tens of milliseconds for the long word lists of the
+speaker, name and style rules; a pre-commit hook or an editor would pay it
+on every call. ``regex`` pickles a compiled pattern as the code it compiled
+to, and unpickling hands that code straight to its C engine, so a pickled
+pattern loads a hundred times faster than it compiles. This module keeps
+the pickles of every pattern a run compiled in one file of the cache folder
+(see ``linter.cache``), keyed by the pattern's text and flags; the file's
+name holds the versions of ``regex`` and Python, so code compiled by
+another version is never read. The cache cannot be stale: a changed
+pattern is a new key. A missing, broken or unwritable file only means
+compiling anew.
+
+It also remembers other pure functions of a pattern's text that are slow
+to work out (the words every match needs, read from the pattern's parse).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from typing import Any, Callable, Iterable
+
+import regex
+
+from linter import cache
+
+# Entries beyond this are dropped when the file is next written, keeping
+# only what the latest run used: user patterns change over time.
+MAX_ENTRIES = 5000
+
+
+class _Store:
+    """The pickled entries of the cache file, unpickled one by one when asked."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[Any, ...], bytes] | None = None
+        self.used: set[tuple[Any, ...]] = set()
+        self.added = False
+
+    def _load(self) -> dict[tuple[Any, ...], bytes]:
+        if self.entries is None:
+            self.entries = {}
+            path = _path()
+            if path is not None:
+                try:
+                    with path.open("rb") as stream:
+                        entries = pickle.load(stream)
+                    if isinstance(entries, dict):
+                        self.entries = entries
+                except Exception:  # missing, truncated or foreign: start empty
+                    pass
+        return self.entries
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        entries = self._load()
+        self.used.add(key)
+        stored = entries.get(key)
+        if stored is not None:
+            try:
+                return pickle.loads(stored)
+            except Exception:  # written by something else: make it again
+                pass
+        value = make()
+        try:
+            entries[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self.added = True
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass
+        return value
+
+    def persist(self) -> None:
+        if not self.added or self.entries is None:
+            return
+        path = _path()
+        if path is None:
+            return
+        entries = self.entries
+        if len(entries) > MAX_ENTRIES:
+            entries = {key: value for key, value in entries.items() if key in self.used}
+        cache.write(path, entries)
+        self.added = False
+
+
+def _path():  # type: ignore[no-untyped-def]
+    where = cache.folder()
+    if where is None:
+        return None
+    python = f"{sys.implementation.name}{sys.version_info[0]}{sys.version_info[1]}"
+    return where / f"patterns-{cache.VERSION}-regex{regex.__version__}-{python}.pickle"
+
+
+_STORE = _Store()
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - the name regex gives it
+    """``regex.compile(pattern, flags)``, from the cache when it was compiled before."""
+    return _STORE.get(("regex", pattern, flags), lambda: regex.compile(pattern, flags))
+
+
+def words(items: Iterable[str]) -> str:
+    """An alternation of ``items`` as literal words, longest first (so the
+    longest wins), any run of white space matching a space. The order is
+    fixed, whatever the order of ``items``, so the same words make the same
+    pattern text, and so the same cache key, in every run."""
+    ordered = sorted(set(items), key=lambda item: (-len(item), item))
+    return "|".join(regex.escape(item).replace(r"\ ", r"\s+") for item in ordered)
+
+
+def remembered(kind: str, pattern: str, work_out: Callable[[], Any]) -> Any:
+    """``work_out()``, a pure function of ``pattern`` named ``kind``, from the cache when known."""
+    return _STORE.get((kind, pattern), work_out)
+
+
+def persist() -> None:
+    """Write what this run added to the cache file (atomically; errors ignored)."""
+    _STORE.persist()

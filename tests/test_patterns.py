@@ -1,0 +1,101 @@
+"""The store of compiled patterns kept between runs (linter.patterns)."""
+
+from __future__ import annotations
+
+import regex
+
+from linter import patterns
+
+PATTERN = r"(?<![\p{L}])(?:officials|spokeswoman|spokesman)\s+said(?![\p{L}])"
+
+
+def _fresh_store(monkeypatch, folder):  # type: ignore[no-untyped-def]
+    """A store as a new process sees it, reading the cache in ``folder``."""
+    monkeypatch.setenv("COPYDESK_CACHE", str(folder))
+    store = patterns._Store()
+    monkeypatch.setattr(patterns, "_STORE", store)
+    return store
+
+
+def test_a_pattern_compiled_in_one_run_is_loaded_not_compiled_in_the_next(tmp_path, monkeypatch):
+    _fresh_store(monkeypatch, tmp_path)
+    first = patterns.compile(PATTERN, regex.I)
+    patterns.persist()
+    assert list(tmp_path.glob("patterns-*.pickle"))
+
+    _fresh_store(monkeypatch, tmp_path)
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", refuse)
+    second = patterns.compile(PATTERN, regex.I)
+    assert second.pattern == first.pattern and second.flags == first.flags
+    text = "The OFFICIALS said so; a spokesman  said more."
+    assert [m.span() for m in second.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+def test_flags_are_part_of_the_key(tmp_path, monkeypatch):
+    _fresh_store(monkeypatch, tmp_path)
+    assert patterns.compile("said").search("SAID") is None
+    assert patterns.compile("said", regex.I).search("SAID")
+
+
+def test_a_broken_cache_file_means_compiling_anew(tmp_path, monkeypatch):
+    _fresh_store(monkeypatch, tmp_path)
+    patterns.compile(PATTERN)
+    patterns.persist()
+    (cache_file,) = tmp_path.glob("patterns-*.pickle")
+    cache_file.write_bytes(b"\x80\x04not a pickle")
+    _fresh_store(monkeypatch, tmp_path)
+    assert patterns.compile(PATTERN).search("officials said")
+    patterns.persist()
+    _fresh_store(monkeypatch, tmp_path)
+    assert patterns._STORE._load()[("regex", PATTERN, 0)]
+
+
+def test_a_bad_pattern_raises_and_is_not_stored(tmp_path, monkeypatch):
+    store = _fresh_store(monkeypatch, tmp_path)
+    try:
+        patterns.compile("(unclosed")
+    except regex.error:
+        pass
+    else:
+        raise AssertionError("no error")
+    assert ("regex", "(unclosed", 0) not in store._load()
+
+
+def test_cache_off_writes_nothing(tmp_path, monkeypatch):
+    _fresh_store(monkeypatch, "off")
+    assert patterns.compile(PATTERN).search("officials said")
+    patterns.persist()
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_store_keeps_only_what_the_last_run_used_when_it_grows_too_big(tmp_path, monkeypatch):
+    monkeypatch.setattr(patterns, "MAX_ENTRIES", 3)
+    _fresh_store(monkeypatch, tmp_path)
+    for word in ("alpha", "beta", "gamma", "delta"):
+        patterns.compile(word)
+    patterns.persist()
+    store = _fresh_store(monkeypatch, tmp_path)
+    patterns.compile("epsilon")
+    patterns.persist()
+    kept = _fresh_store(monkeypatch, tmp_path)._load()
+    assert set(kept) == {("regex", "epsilon", 0)}
+    assert store.used == {("regex", "epsilon", 0)}
+
+
+def test_remembered_values_come_back_without_working_them_out(tmp_path, monkeypatch):
+    _fresh_store(monkeypatch, tmp_path)
+    assert patterns.remembered("literals", "officials? said", lambda: ("said",)) == ("said",)
+    patterns.persist()
+    _fresh_store(monkeypatch, tmp_path)
+    assert patterns.remembered("literals", "officials? said", lambda: None) == ("said",)
+
+
+def test_words_give_the_same_pattern_text_whatever_the_order():
+    assert patterns.words({"mr.", "ms.", "dr.", "sen.", "gov."}) == patterns.words(["gov.", "sen.", "dr.", "ms.", "mr."])
+    alternation = patterns.words(["told", "told reporters", "said"])
+    assert alternation.split("|")[0] == r"told\s+reporters"
+    assert regex.fullmatch(alternation, "told   reporters")

@@ -27,6 +27,9 @@ import regex
 
 from linter import cache
 
+# Turns V1's full case folding off for the rest of a pattern.
+SIMPLE_CASE = "(?-f)"
+
 # Entries beyond this are dropped when the file is next written, keeping
 # only what the latest run used: user patterns change over time.
 MAX_ENTRIES = 5000
@@ -96,8 +99,22 @@ _STORE = _Store()
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - the name regex gives it
-    """``regex.compile(pattern, flags)``, from the cache when it was compiled before."""
-    return _STORE.get(("regex", pattern, flags), lambda: regex.compile(pattern, flags))
+    """``regex.compile(pattern, flags)``, from the cache when it was compiled before.
+
+    With ``regex.V1``, case is folded letter by letter (simple case folding,
+    as in Python's re and Vale's Go patterns), not in full: full folding
+    (``ß`` matching ``SS``), V1's default, makes every case-insensitive
+    match several times slower."""
+    return _STORE.get(("regex", SIMPLE_CASE, pattern, flags), lambda: _compile(pattern, flags))
+
+
+def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
+    if not flags & regex.V1:
+        return regex.compile(pattern, flags)
+    try:
+        return regex.compile(SIMPLE_CASE + pattern, flags)
+    except regex.error:
+        return regex.compile(pattern, flags)  # the error, placed in the pattern as written
 
 
 def words(items: Iterable[str]) -> str:

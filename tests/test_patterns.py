@@ -51,7 +51,7 @@ def test_a_broken_cache_file_means_compiling_anew(tmp_path, monkeypatch):
     assert patterns.compile(PATTERN).search("officials said")
     patterns.persist()
     _fresh_store(monkeypatch, tmp_path)
-    assert patterns._STORE._load()[("regex", PATTERN, 0)]
+    assert patterns._STORE._load()[("regex", patterns.SIMPLE_CASE, PATTERN, 0)]
 
 
 def test_a_bad_pattern_raises_and_is_not_stored(tmp_path, monkeypatch):
@@ -62,7 +62,7 @@ def test_a_bad_pattern_raises_and_is_not_stored(tmp_path, monkeypatch):
         pass
     else:
         raise AssertionError("no error")
-    assert ("regex", "(unclosed", 0) not in store._load()
+    assert ("regex", patterns.SIMPLE_CASE, "(unclosed", 0) not in store._load()
 
 
 def test_cache_off_writes_nothing(tmp_path, monkeypatch):
@@ -82,8 +82,8 @@ def test_the_store_keeps_only_what_the_last_run_used_when_it_grows_too_big(tmp_p
     patterns.compile("epsilon")
     patterns.persist()
     kept = _fresh_store(monkeypatch, tmp_path)._load()
-    assert set(kept) == {("regex", "epsilon", 0)}
-    assert store.used == {("regex", "epsilon", 0)}
+    assert set(kept) == {("regex", patterns.SIMPLE_CASE, "epsilon", 0)}
+    assert store.used == {("regex", patterns.SIMPLE_CASE, "epsilon", 0)}
 
 
 def test_remembered_values_come_back_without_working_them_out(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from linter.checks.base import Check, Param
-from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
+from linter.checks.tokens import TOKEN_PARAMS, count_matches, excepted, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.scopes import UNIT_DOCUMENT
@@ -35,7 +35,7 @@ class Occurrence(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         counted = [
-            (start, start + len(text), sum(1 for _ in matches(self.pattern, text, self.excepted, True)))
+            (start, start + len(text), count_matches(self.pattern, text, self.excepted, True))
             for text, start in self.segments(doc)
             if text.strip()
         ]

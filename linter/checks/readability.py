@@ -5,21 +5,22 @@ a limit."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterator
-
-import regex
 
 from linter import patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.scopes import UNIT_DOCUMENT
-from linter.segment import sentences
 
 _WORD = patterns.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
-_VOWELS = patterns.compile(r"[aeiouy]+", regex.I)
+_VOWELS = re.compile(r"[aeiouy]+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     count = len(_VOWELS.findall(word))
     if word.lower().endswith("e") and count > 1 and not word.lower().endswith(("le", "ee")):
@@ -27,13 +28,13 @@ def syllables(word: str) -> int:
     return max(count, 1)
 
 
-def grade(text: str) -> float | None:
-    """The Flesch-Kincaid grade of ``text``, or None when it has no words."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    count = max(len(sentences(text)), 1)
-    return 0.39 * len(words) / count + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+def grade(words: list[str], sentences: int) -> float:
+    """The Flesch-Kincaid grade of a text of these ``words`` in this many ``sentences``."""
+    return 0.39 * len(words) / max(sentences, 1) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    return sorted(sentence.span.start for block in doc.blocks for sentence in block.sentences)
 
 
 class Readability(Check):
@@ -50,9 +51,11 @@ class Readability(Check):
         texts = [(text, start, start + len(text)) for text, start in self.segments(doc) if text.strip()]
         if self.rule.unit == UNIT_DOCUMENT and texts:
             texts = [(" ".join(text for text, _, _ in texts), texts[0][1], texts[-1][2])]
+        starts = doc.analysis("sentence starts", _sentence_starts)
         for text, start, end in texts:
-            if len(_WORD.findall(text)) < self.options["min_words"]:
+            words = _WORD.findall(text)
+            if not words or len(words) < self.options["min_words"]:
                 continue
-            score = grade(text)
-            if score is not None and score > self.options["grade"]:
+            score = grade(words, bisect_left(starts, end) - bisect_left(starts, start))
+            if score > self.options["grade"]:
                 yield self.finding(doc, start, end, grade=f"{score:.1f}", limit=self.options["grade"])

@@ -12,6 +12,7 @@ from linter.inference import Lexicon, PeopleFinder
 from linter.names import HouseStyle, Person, load_registries, load_style
 from linter.packs import shipped_rules_dir
 from linter.plugins import Plugins
+from linter.prefilter import LiteralIndex
 
 
 @dataclass
@@ -19,6 +20,8 @@ class RunContext:
     config: Config
     plugins: Plugins
     style_name: str = field(default="")
+    # The words the run's rules need, set by the engine once its checks exist.
+    literal_index: LiteralIndex | None = None
 
     def __post_init__(self) -> None:
         self.style_name = self.style_name or self.config.style

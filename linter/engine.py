@@ -16,6 +16,7 @@ from linter.document import ArticleError, Document, LineIndex
 from linter.errors import ConfigError
 from linter.findings import Finding, fingerprint
 from linter.plugins import Plugins
+from linter.prefilter import LiteralIndex
 from linter.rules import Rule, ensure_unique, load_packs
 from linter import parallel
 from linter.parallel import MIN_FILES_PER_JOB
@@ -50,6 +51,7 @@ class Engine:
         self.rules = self._active_rules(ensure_unique([*rules, *vale_rules]))
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
+        self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
         self.disabled: set[Check] = set()
 
     def _pack_folders(self) -> list[tuple[str, Path]]:

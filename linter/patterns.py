@@ -19,8 +19,10 @@ to work out (the words every match needs, read from the pattern's parse).
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 import regex
@@ -105,7 +107,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     as in Python's re and Vale's Go patterns), not in full: full folding
     (``ß`` matching ``SS``), V1's default, makes every case-insensitive
     match several times slower."""
-    return _STORE.get(("regex", SIMPLE_CASE, pattern, flags), lambda: _compile(pattern, flags))
+    return _STORE.get(("regex", _stamp(_compile), pattern, flags), lambda: _compile(pattern, flags))
 
 
 def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
@@ -117,18 +119,53 @@ def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
         return regex.compile(pattern, flags)  # the error, placed in the pattern as written
 
 
-def words(items: Iterable[str]) -> str:
-    """An alternation of ``items`` as literal words, longest first (so the
-    longest wins), any run of white space matching a space. The order is
-    fixed, whatever the order of ``items``, so the same words make the same
-    pattern text, and so the same cache key, in every run."""
-    ordered = sorted(set(items), key=lambda item: (-len(item), item))
-    return "|".join(regex.escape(item).replace(r"\ ", r"\s+") for item in ordered)
+@lru_cache(maxsize=None)
+def _source_stamp(filename: str) -> str:
+    try:
+        stat = os.stat(filename)
+    except OSError:
+        return filename
+    return f"{filename}:{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def _stamp(function: Callable[..., Any]) -> str:
+    """The source file (and its time and size) of the code that makes an
+    entry, part of the entry's key: changed code never reads what older
+    code made."""
+    return _source_stamp(function.__code__.co_filename)
+
+
+def words(items: Iterable[str], any_space: bool = True) -> str:
+    """An alternation of ``items`` as literal words, any run of white
+    space matching a space (unless not ``any_space``). It is shaped as the words' trie (``offic(?:e|
+    ials?)``), so that an engine tries each character once at a position
+    rather than every word in turn, and it prefers the longest word, as a
+    list sorted longest first would. The same words, in any order, make the
+    same pattern text, and so the same cache key."""
+    root: dict[str, dict] = {}
+    for item in set(items):
+        node = root
+        for char in item:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root, r"\s+" if any_space else r"\ ")
+
+
+def _branches(node: dict[str, dict], space: str) -> str:
+    branches = [
+        (space if char == " " else regex.escape(char)) + _branches(child, space)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def remembered(kind: str, pattern: str, work_out: Callable[[], Any]) -> Any:
     """``work_out()``, a pure function of ``pattern`` named ``kind``, from the cache when known."""
-    return _STORE.get((kind, pattern), work_out)
+    return _STORE.get((kind, _stamp(work_out), pattern), work_out)
 
 
 def persist() -> None:

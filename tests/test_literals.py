@@ -19,6 +19,8 @@ PATTERNS = [
     r"sen(?:d|ds|t|ding)\s+a\s+(?:clear|strong)\s+message",
     r"(?:grinding|screeching)\s+halt",
     r"e-?mail",
+    r"(?<![\p{L}])Kiev(?!\s+\p{Lu}\p{Ll})",
+    r"(?:sparked|halt)++\s+\P{Lu}",
 ]
 
 
@@ -28,7 +30,10 @@ def test_required_words_of_patterns() -> None:
     assert literals_of([r"(?<!chicken\s)Kiev"]) == ("kiev",)
     assert literals_of([r"\d{3}0's"]) == ("0's",)  # the literal tail every match holds
     assert literals_of([r"\d+\s?(?:am|pm)"]) is None  # nothing of three letters a match must hold
-    assert literals_of([r"(?<=\p{Ll}\s)Internet"]) is None  # regex-only syntax: not read
+    assert literals_of([r"(?<=\p{Ll}\s)Internet"]) == ("internet",)  # regex's Unicode classes are read
+    assert literals_of([r"(?:newly|widely)-\p{L}+"]) == ("newly", "widely")
+    assert literals_of([r"\\p{L}ast"]) == ("\\p{l}ast",)  # an escaped backslash: the text "\p{L}ast"
+    assert literals_of([r"(?V1)[[a-z]--[aeiou]]ast"]) is None  # other regex-only syntax: not read
     assert literals_of(["Kiev", "!"]) is None  # one token without a word: the rule reads every block
 
 

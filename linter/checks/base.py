@@ -113,22 +113,29 @@ class Check:
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
-    def blocks(self, doc: Document) -> Iterator[Block]:
-        return doc.blocks_in(self.rule.scope)
-
-    # Lower-case literals of which a block must hold one for the rule to
-    # find anything in it (None: no such test); set by rules of plain words.
+    # Case-folded words of which a block must hold one for the rule to
+    # find anything in it (None: no such test); set by rules that know them.
     literals: tuple[str, ...] | None = None
+
+    def blocks(self, doc: Document) -> Iterator[Block]:
+        """The blocks of the rule's scope, less those holding none of its
+        ``literals``."""
+        blocks = doc.blocks_in(self.rule.scope)
+        if self.literals is None:
+            return blocks
+        index = self.context.literal_index
+        if index is not None and index.covers(self.literals):
+            return (block for block in blocks if not index.held(doc, block).isdisjoint(self.literals))
+        return (block for block in blocks if any(word in block.folded for word in self.literals))
 
     def segments(self, doc: Document) -> Iterator[tuple[str, int]]:
         """The texts the rule's scope reads, with the document offset each
         starts at: whole blocks, or their sentences for a ``sentence``
         unit; only quotations with ``quotation``, and with ``~quotation``
         the blocks with their quoted speech blanked out (offsets kept).
-        Blocks holding none of the rule's ``literals`` are passed over."""
+        Blocks holding none of the rule's ``literals`` are passed over
+        (see ``blocks``)."""
         for block in self.blocks(doc):
-            if self.literals is not None and not any(word in block.folded for word in self.literals):
-                continue
             if self.rule.quotations == QUOTES_INSIDE:
                 for quote in block.quotes:
                     yield doc.text[quote.inner.start : quote.inner.end], quote.inner.start

@@ -5,6 +5,8 @@ exceptions that never match."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter import patterns
@@ -43,15 +45,21 @@ def _required(pattern: str) -> list[str] | None:
     except ImportError:  # pragma: no cover
         import sre_parse as parser  # type: ignore[no-redef]
     try:
-        tree = parser.parse(pattern)
-    except Exception:  # \p{L} and other regex-only syntax: no reading
+        tree = parser.parse(_REGEX_ONLY_CLASS.sub(r"\1\\w", pattern))
+    except Exception:  # other regex-only syntax: no reading
         return None
     return _sequence(list(tree), parser)
+
+
+# regex's Unicode property classes (\p{L}, \P{Lu}, \pL), which Python's re
+# cannot parse; read as \w, which like them is never a literal word.
+_REGEX_ONLY_CLASS = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
 def _sequence(items: list, parser) -> list[str] | None:  # type: ignore[no-untyped-def]
     """The best required words of a sequence of parsed items."""
     constants = parser._constants if hasattr(parser, "_constants") else parser
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)}
     best: list[str] | None = None
     run = ""
 
@@ -67,9 +75,9 @@ def _sequence(items: list, parser) -> list[str] | None:  # type: ignore[no-untyp
             continue
         close()
         candidate: list[str] | None = None
-        if op is constants.SUBPATTERN:
-            candidate = _sequence(list(value[-1]), parser)
-        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+        if op is constants.SUBPATTERN or op is getattr(constants, "ATOMIC_GROUP", None):
+            candidate = _sequence(list(value[-1] if op is constants.SUBPATTERN else value), parser)
+        elif op in repeats and value[0] >= 1:
             candidate = _sequence(list(value[2]), parser)
         elif op is constants.BRANCH:
             branches = [_sequence(list(branch), parser) for branch in value[1]]

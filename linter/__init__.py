@@ -1,13 +1,10 @@
 """copydesk: an editorial quality linter for news articles."""
 
+# The one place the version is written (the package metadata reads it from
+# here), so that a run need not read package metadata to learn it.
+__version__ = "0.1.0"
+
 
 def version() -> str:
-    """The installed version of copydesk, or "unknown" in a source tree
-    that was never installed. Looked up only when asked: reading package
-    metadata costs time on every run."""
-    from importlib.metadata import PackageNotFoundError, version as installed
-
-    try:
-        return installed("copydesk")
-    except PackageNotFoundError:
-        return "unknown"
+    """The version of copydesk."""
+    return __version__

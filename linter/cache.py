@@ -18,7 +18,6 @@ import inspect
 import os
 from pathlib import Path
 import pickle
-import tempfile
 from typing import Any, Callable
 
 from linter import version
@@ -81,6 +80,8 @@ def cached(kind: str, key_text: str, load: Callable[[], Any]) -> Any:
 def write(path: Path, value: Any) -> None:
     """Pickle ``value`` to ``path`` atomically (a reader sees the old file
     or the new one, never half of one); errors are ignored."""
+    import tempfile  # only when writing: most runs only read the cache
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

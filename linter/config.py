@@ -24,7 +24,6 @@ file given with ``--config``). Paths in it are relative to its folder.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _pyproject_tool(path: Path) -> dict[str, Any]:
+    import tomllib  # only where a pyproject.toml is found
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

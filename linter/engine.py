@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from linter import parallel, suppression
 from linter.checks.base import Check, CorpusCheck
 from linter.config import Config
 from linter.context import RunContext
@@ -15,15 +16,13 @@ from linter.discovery import discover
 from linter.document import ArticleError, Document, LineIndex
 from linter.errors import ConfigError
 from linter.findings import Finding, fingerprint
+from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
 from linter.rules import Rule, ensure_unique, load_packs
-from linter import parallel
-from linter.parallel import MIN_FILES_PER_JOB
 from linter.source import UnreadableFile, read_source
-from linter.vale import load_styles
-from linter import suppression
 from linter.suppression import Suppressions
+from linter.vale import load_styles
 
 UNREADABLE = "unreadable-file"
 INVALID_ARTICLE = "invalid-article"
@@ -51,7 +50,7 @@ class Engine:
         self.rules = self._active_rules(ensure_unique([*rules, *vale_rules]))
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
-        self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
+        self.documents_checked = 0
         self.disabled: set[Check] = set()
 
     def _pack_folders(self) -> list[tuple[str, Path]]:
@@ -137,6 +136,12 @@ class Engine:
         return Finding(path, lines.span(start, start), rule, severity, message, fingerprint=fingerprint(rule, message))
 
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
+        if self.documents_checked == 1:
+            # Compiling the index of the rules' words costs more than it saves
+            # on one document: a one-file run (a pre-commit hook, an editor)
+            # tests each rule's words directly, a longer run indexes them.
+            self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
+        self.documents_checked += 1
         findings: list[Finding] = []
         for check in self.checks:
             if check in self.disabled:

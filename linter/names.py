@@ -200,6 +200,12 @@ class _Matcher:
     person: Person
     pattern: regex.Pattern[str]
     kinds: dict[str, str] = field(default_factory=dict)
+    # Every match holds one of these forms (those holding no shorter form):
+    # a text without any of them is not searched.
+    anchors: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        return any(anchor in text for anchor in self.anchors)
 
 
 @lru_cache(maxsize=4096)
@@ -218,7 +224,8 @@ def _matcher(person: Person) -> _Matcher:
         rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
         regex.V1,
     )
-    return _Matcher(person, pattern, forms)
+    anchors = tuple(form for form in forms if not any(other != form and other in form for other in forms))
+    return _Matcher(person, pattern, forms, anchors)
 
 
 def _other_name(text: str, start: int, end: int) -> bool:
@@ -237,13 +244,15 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
     another capitalised name word ("Melania Trump"), joined to another name
     ("Putin-Trump"), or after a courtesy title that is not the person's
     ("Mrs. Trump") is someone or something else and is left out."""
-    matchers = [_matcher(p) for p in people]
+    matchers = [m for m in map(_matcher, people) if m.may_match(doc.text)]
     mentions: list[Mention] = []
     for block in doc.blocks:
         if block.role in (Role.BYLINE, Role.CREDIT):
             continue
         base = block.span.start
         for matcher in matchers:
+            if not matcher.may_match(block.text):
+                continue
             for match in matcher.pattern.finditer(block.text):
                 kind = matcher.kinds[match.group("name")]
                 prefix = match.group("prefix") or ""

@@ -10,9 +10,7 @@ the number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +30,8 @@ _ENGINE: "Engine | None" = None
 
 def available() -> bool:
     """Whether worker processes can be forked here (not on Windows)."""
+    import multiprocessing  # here, not above: a one-file run never needs it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -52,6 +52,9 @@ def _lint_chunk(paths: list[Path]) -> tuple[list["Finding"], list[str], list[lis
 
 def lint_in_workers(engine: "Engine", files: list[Path], jobs: int):  # type: ignore[no-untyped-def]
     """Yield (findings, problems, collected) per chunk of ``files``, in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _ENGINE
     _ENGINE = engine
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]

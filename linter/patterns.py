@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import sys
 from functools import lru_cache
 from typing import Any, Callable, Iterable
@@ -142,18 +143,24 @@ def words(items: Iterable[str], any_space: bool = True) -> str:
     rather than every word in turn, and it prefers the longest word, as a
     list sorted longest first would. The same words, in any order, make the
     same pattern text, and so the same cache key."""
+    unique = sorted(set(items))
+    space = r"\s+" if any_space else r"\ "
+    return remembered("words", space + "\0" + "\0".join(unique), lambda: _trie(unique, space))
+
+
+def _trie(items: list[str], space: str) -> str:
     root: dict[str, dict] = {}
-    for item in set(items):
+    for item in items:
         node = root
         for char in item:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(root, r"\s+" if any_space else r"\ ")
+    return _branches(root, space)
 
 
 def _branches(node: dict[str, dict], space: str) -> str:
     branches = [
-        (space if char == " " else regex.escape(char)) + _branches(child, space)
+        (space if char == " " else re.escape(char)) + _branches(child, space)
         for char, child in sorted(node.items())
         if char
     ]

@@ -8,10 +8,12 @@ and the others still work.
 
 from __future__ import annotations
 
-import importlib
 from functools import cached_property
-from importlib.metadata import entry_points
+import hashlib
+import importlib
+import os
 from pathlib import Path
+import sys
 from typing import Any, Callable, Iterable
 
 import pluggy
@@ -98,13 +100,13 @@ def load_plugins(extra: Iterable[object] = ()) -> Plugins:
     manager = pluggy.PluginManager(PROJECT)
     manager.add_hookspecs(hookspecs)
     problems: list[str] = []
-    for entry_point in entry_points(group=PROJECT):
+    for name, value in entry_points():
         try:
-            plugin = entry_point.load()
+            plugin = _load(value)
         except Exception as error:  # a broken plugin is reported, not fatal
-            problems.append(f"plugin '{entry_point.name}' ({entry_point.value}) failed to load: {error!r}")
+            problems.append(f"plugin '{name}' ({value}) failed to load: {error!r}")
             continue
-        _register(manager, plugin, entry_point.value, problems)
+        _register(manager, plugin, value, problems)
     for module_name in BUILTIN_MODULES:
         module = importlib.import_module(module_name)
         if not manager.is_registered(module):
@@ -112,6 +114,54 @@ def load_plugins(extra: Iterable[object] = ()) -> Plugins:
     for plugin in extra:
         _register(manager, plugin, None, problems)
     return Plugins(manager, problems)
+
+
+def entry_points() -> list[tuple[str, str]]:
+    """(name, object reference) of every ``copydesk`` entry point of the
+    installed distributions.
+
+    Finding them means importing importlib.metadata and reading every
+    distribution's metadata, which costs more than the rest of a one-file
+    run's start-up; so they are cached under a key of where the
+    distributions' metadata lies and when each entry-point file was
+    written: installing, upgrading or removing a package is a new key."""
+    from linter import cache
+
+    return cache.cached("entry-points", _installed_stamp(), _read_entry_points)
+
+
+def _read_entry_points() -> list[tuple[str, str]]:
+    from importlib.metadata import entry_points as installed
+
+    return [(entry.name, entry.value) for entry in installed(group=PROJECT)]
+
+
+def _installed_stamp() -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in sys.path:
+        try:
+            entries = list(os.scandir(folder or "."))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith((".dist-info", ".egg-info")):
+                try:
+                    stat = os.stat(os.path.join(entry.path, "entry_points.txt"))
+                    stamp = f"{stat.st_mtime_ns}:{stat.st_size}"
+                except OSError:
+                    stamp = "none"
+                digest.update(f"{entry.path}\0{stamp}\0".encode())
+    return digest.hexdigest()
+
+
+def _load(value: str) -> object:
+    """The object an entry point names: ``module`` or ``module:attribute``
+    (extras in brackets ignored), as importlib.metadata would load it."""
+    module_name, _, attribute = value.split("[")[0].partition(":")
+    found: object = importlib.import_module(module_name.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        found = getattr(found, part)
+    return found
 
 
 def _register(manager: pluggy.PluginManager, plugin: object, name: str | None, problems: list[str]) -> None:

@@ -34,13 +34,24 @@ class LiteralIndex:
         return self.words.issuperset(words)
 
     def held(self, doc: "Document", block: "Block") -> frozenset[str]:
-        """The indexed words ``block`` of ``doc`` holds (case-folded),
-        scanned once per block and remembered with the document."""
-        found: dict[int, frozenset[str]] = doc.analysis(("literal index", id(self)), lambda _: {})
-        if block.index not in found:
-            held: set[str] = set()
-            if self._scan is not None:
-                for match in self._scan.finditer(block.folded):
-                    held |= self._within[match.group(1)]
-            found[block.index] = frozenset(held)
-        return found[block.index]
+        """The indexed words ``block`` of ``doc`` holds (case-folded)."""
+        return self._found(doc)[0][block.index]
+
+    def held_anywhere(self, doc: "Document") -> frozenset[str]:
+        """The indexed words any block of ``doc`` holds."""
+        return self._found(doc)[1]
+
+    def _found(self, doc: "Document") -> tuple[dict[int, frozenset[str]], frozenset[str]]:
+        return doc.analysis(("literal index", id(self)), self._scan_document)
+
+    def _scan_document(self, doc: "Document") -> tuple[dict[int, frozenset[str]], frozenset[str]]:
+        """What each block holds (by its index), scanned once, and all of it."""
+        by_block = {block.index: self._scan_text(block.folded) for block in doc.blocks}
+        return by_block, frozenset().union(*by_block.values())
+
+    def _scan_text(self, folded: str) -> frozenset[str]:
+        held: set[str] = set()
+        if self._scan is not None:
+            for match in self._scan.finditer(folded):
+                held |= self._within[match.group(1)]
+        return frozenset(held)

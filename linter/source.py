@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def write_source(source: SourceFile, text: str) -> None:
     if current != source.digest:
         raise ChangedOnDisk(f"{path}: changed since it was read; fix not written")
     mode = path.stat().st_mode & 0o7777
+    import tempfile  # only --fix writes
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copydesk", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

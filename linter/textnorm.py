@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from linter import patterns
-
 _QUOTES = str.maketrans({**{c: '"' for c in "“”„‟″«»"}, **{c: "'" for c in "‘’‚‛′`"}})
-_SPACE = patterns.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """Fold case, quote style and runs of white space, so that copies that
     differ only in those compare equal."""
     folded = text.translate(_QUOTES).casefold()
-    return _SPACE.sub(" ", folded).strip()
+    return " ".join(folded.split())

@@ -3,8 +3,9 @@ exactly as the built-ins are, and isolated when they break."""
 
 from __future__ import annotations
 
-import textwrap
+import os
 from pathlib import Path
+import textwrap
 
 import pytest
 
@@ -149,3 +150,28 @@ def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Pa
     findings = engine.lint_text(Path("a.txt"), text, problems)
     assert any(f.rule == "repeated-paragraph" for f in findings)
     assert problems == ["rule 'explode' failed on a.txt: ZeroDivisionError('oops')"]
+
+
+def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.plugins import entry_points
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = entry_points()
+    assert before == entry_points()  # from the cache, unchanged
+    install_fake_distribution(tmp_path, "copydesk_later", "", "later")
+    assert ("later", "copydesk_later") in entry_points()
+    points = tmp_path / "copydesk_later-0.1.dist-info" / "entry_points.txt"
+    points.write_text("[copydesk]\nlater = copydesk_later:plugin_object\n")
+    os.utime(points, ns=(1, 1))
+    assert ("later", "copydesk_later:plugin_object") in entry_points()
+
+
+def test_an_entry_point_can_name_an_object_inside_a_module() -> None:
+    import linter.checks
+    from linter.plugins import _load
+
+    assert _load("linter.checks") is linter.checks
+    assert _load("linter.checks:copydesk_check_types") is linter.checks.copydesk_check_types
+    assert _load("linter.checks:Check.check [extra]") is linter.checks.Check.check

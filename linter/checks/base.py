@@ -125,6 +125,8 @@ class Check:
             return blocks
         index = self.context.literal_index
         if index is not None and index.covers(self.literals):
+            if index.held_anywhere(doc).isdisjoint(self.literals):
+                return iter(())
             return (block for block in blocks if not index.held(doc, block).isdisjoint(self.literals))
         return (block for block in blocks if any(word in block.folded for word in self.literals))
 

@@ -166,6 +166,11 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
 
+    @cached_property
+    def folded(self) -> str:
+        """The whole text case-folded, for quick tests of whether a word occurs."""
+        return self.text.casefold()
+
     def analysis(self, key: Hashable, compute: Callable[["Document"], Any]) -> Any:
         """Memoise a per-document analysis shared by several checks."""
         if key not in self.cache:

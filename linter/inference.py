@@ -31,6 +31,8 @@ from linter.lexicon import FUNCTION_WORDS
 from linter.names import HONORIFICS, Person
 from linter.yamlsource import LineMap, load_yaml
 
+_FOLLOWING_WORD = patterns.compile(r"\s+(\p{Lu}[\p{L}.]*)")
+
 LEXICON_FIELDS = ("titles", "role_nouns", "not_first", "not_last", "particles")
 
 
@@ -119,7 +121,7 @@ class PeopleFinder:
                 after = block.text[match.end() :]
                 if words[-1] in ("Jr", "Sr") and after.startswith("."):
                     name, after = name + ".", after[1:]
-                following = regex.match(r"\s+(\p{Lu}[\p{L}.]*)", after)
+                following = _FOLLOWING_WORD.match(after)
                 if following and following.group(1) in self.lexicon.not_last:
                     continue  # part of a longer name: "Martin Luther King Jr. Boulevard"
                 found.append((start, start + len(name), " ".join(name.split())))

@@ -47,6 +47,7 @@ _INDEFINITE = patterns.compile(
 )
 _PERSON_NOUNS = ("man", "woman", "person", "people", "someone", "one of them")
 _APPOSITION = patterns.compile(rf"{NAME_WORD}(?:,\s*\d+)?,\s*$")
+_NAME_WORD = patterns.compile(NAME_WORD)
 _SINGLE_NAME = patterns.compile(rf"^{NAME_WORD}$")
 # A person who gives only a first name is named: "who gave her name only as Ana".
 _GIVEN_NAME = patterns.compile(rf"(?:first name|name only as|name as|only as),?\s+({NAME_WORD})(?![\p{{L}}])")
@@ -159,7 +160,7 @@ class SpeakerFinder:
         surnames = self.known_surnames(doc)
         return any(
             word.group() in surnames and not _POSSESSIVE.match(phrase[word.end() :])
-            for word in regex.finditer(NAME_WORD, phrase)
+            for word in _NAME_WORD.finditer(phrase)
         )
 
     # --- who said it ------------------------------------------------------
@@ -247,7 +248,7 @@ class SpeakerFinder:
             text = reporter_words(sentence)[: before - sentence.span.start]
             surnames = self.known_surnames(doc)
             named = [offset for offset, _ in self._names(text)] + [
-                w.start() for w in regex.finditer(NAME_WORD, text) if w.group() in surnames
+                w.start() for w in _NAME_WORD.finditer(text) if w.group() in surnames
             ]
             # "Renata Fisk, a critic of the mayor," describes a named person.
             unnamed = [m.start() for m in self._unnamed.finditer(text) if not _APPOSITION.search(text, 0, m.start())]

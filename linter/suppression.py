@@ -23,6 +23,7 @@ import regex
 from linter import patterns
 from linter.document import LineIndex
 
+_RULE_LIST_SEPARATOR = patterns.compile(r"[\s,]+")
 DIRECTIVE = patterns.compile(
     r"<!--\s*copydesk-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
     r"|^[ \t]*\[copydesk-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^\]\n]*)\][ \t]*$",
@@ -55,7 +56,7 @@ def parse(text: str, lines: LineIndex) -> Suppressions:
     open_ranges: dict[str, int] = {}
     for match in DIRECTIVE.finditer(text):
         line = lines.position(match.start())[0]
-        rules = set(regex.split(r"[\s,]+", match.group("rules").strip())) - {""} or {ALL}
+        rules = set(_RULE_LIST_SEPARATOR.split(match.group("rules").strip())) - {""} or {ALL}
         kind = match.group("kind")
         if kind == "disable-file":
             found.file_rules |= rules

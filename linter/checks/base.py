@@ -128,6 +128,8 @@ class Check:
             if index.held_anywhere(doc).isdisjoint(self.literals):
                 return iter(())
             return (block for block in blocks if not index.held(doc, block).isdisjoint(self.literals))
+        if not any(word in doc.folded for word in self.literals):
+            return iter(())
         return (block for block in blocks if any(word in block.folded for word in self.literals))
 
     def segments(self, doc: Document) -> Iterator[tuple[str, int]]:

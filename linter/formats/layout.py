@@ -32,6 +32,8 @@ _CREDIT = patterns.compile(
     r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b",
     regex.V1,
 )
+_WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
 
 
@@ -57,7 +59,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on o
 def is_title_case(text: str, minimum: int = 3) -> bool:
     """At least ``minimum`` significant words, most of them capitalised, as
     in "Council Approves New Budget"."""
-    words = [w for w in regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
     return len(words) >= minimum and capitalised >= 0.8 * len(words)
 
@@ -158,7 +160,7 @@ def annotate(block: Block, lines: LineIndex) -> None:
 
 
 def ends_like_prose(text: str) -> bool:
-    return bool(regex.search(r"[.!?]['\"”’)]*\s*$", text))
+    return bool(_PROSE_END.search(text))
 
 
 def build_blocks(

@@ -7,7 +7,6 @@ when something was, 2 for a usage, configuration or rule error.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -299,6 +298,8 @@ def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     by_id = {r.id: r for r in [*_all_rules(engine), *engine.rules]}
     rule = by_id.get(args.rule)
     if rule is None:
+        import difflib  # only to suggest a rule id for a mistyped one
+
         close = difflib.get_close_matches(args.rule, list(by_id), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)

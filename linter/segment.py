@@ -38,15 +38,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.end()]
-        before = _WORD_BEFORE.search(head)
-        if text[match.start()] == "." and before and _is_abbreviation(before.group(1)):
+        if text[match.start()] == "." and _after_abbreviation(text, start, match.start(), match.end()):
             continue
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _after_abbreviation(text: str, start: int, stop: int, end: int) -> bool:
+    """Whether the period at ``stop`` (a boundary running to ``end``) ends
+    an abbreviation rather than the sentence begun at ``start``. The word
+    before it is read from the run of letters and periods just before it,
+    not from the whole sentence so far: the same word, found without
+    rescanning the sentence at every boundary."""
+    first = stop
+    while first > start and (text[first - 1].isalpha() or text[first - 1] == "."):
+        first -= 1
+    before = _WORD_BEFORE.search(text, first, end)
+    return bool(before) and _is_abbreviation(before.group(1))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

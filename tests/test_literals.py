@@ -3,11 +3,11 @@ condition, so skipping blocks without them never loses a finding."""
 
 from __future__ import annotations
 
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import regex
 
-from linter.checks.tokens import literals_of
+from linter.literals import literals_of
 
 PATTERNS = [
     "very unique",

@@ -9,10 +9,10 @@ import regex
 
 from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
-from linter.checks.tokens import literals_of
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
+from linter.literals import literals_of
 
 if TYPE_CHECKING:
     from linter.context import RunContext

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REQUIRED, Check, Param
-from linter.checks.tokens import TOKEN_PARAMS, excepted, literals_of, matches, token_pattern
+from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
+from linter.literals import literals_of
 
 if TYPE_CHECKING:
     from linter.context import RunContext

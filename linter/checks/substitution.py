@@ -10,10 +10,11 @@ import regex
 
 from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
-from linter.checks.tokens import TOKEN_PARAMS, literals_of
+from linter.checks.tokens import TOKEN_PARAMS
 from linter.document import Document, Role
 from linter.findings import Finding, Fix
 from linter.fixes import replace_fix
+from linter.literals import literals_of
 
 if TYPE_CHECKING:
     from linter.context import RunContext

@@ -14,6 +14,7 @@ import regex
 
 from linter import patterns, segment
 from linter.document import Block, LineIndex, Quote, Role, Sentence
+from linter.literals import literals_of
 from linter.suppression import is_directive_line
 from linter.textnorm import normalize
 
@@ -25,13 +26,16 @@ HEADLINE_MAX_WORDS = 22
 DEK_MAX_WORDS = 40
 
 _BYLINE = patterns.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
-_CREDIT = patterns.compile(
+_CREDIT_PATTERN = (
     r"contributed (?:reporting|research|to this report)"
     r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
     r"|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}\s+covers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
-    r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b",
-    regex.V1,
+    r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b"
 )
+_CREDIT = patterns.compile(_CREDIT_PATTERN, regex.V1)
+# A block holding none of these words is no credit line, without running
+# the pattern over every paragraph.
+_CREDIT_WORDS = literals_of([_CREDIT_PATTERN]) or ()
 _WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
@@ -50,6 +54,9 @@ def is_byline(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
+    folded = text.casefold()
+    if _CREDIT_WORDS and not any(word in folded for word in _CREDIT_WORDS):
+        return False
     return bool(_CREDIT.search(text))
 
 

@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?")
 SIGNATURE_BINS = 16
 BAND_ROWS = 2
 _EMPTY = 0xFFFFFFFF
+_NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
 
 
 def words(text: str) -> list[str]:
@@ -68,14 +69,17 @@ def signature(hashes: frozenset[int]) -> bytes:
 
 
 def estimate(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity from two signatures."""
-    left, right = array("I"), array("I")
-    left.frombytes(a)
-    right.frombytes(b)
-    used = [(x, y) for x, y in zip(left, right) if x != _EMPTY or y != _EMPTY]
-    if not used:
-        return 0.0
-    return sum(x == y for x, y in used) / len(used)
+    """Estimated Jaccard similarity from two signatures: the share of bins,
+    among those either text filled, where the two agree. Called for every
+    candidate pair of a run, so the bins are read in place."""
+    if a == b:
+        return 0.0 if a == _NO_BINS else 1.0
+    used = agreed = 0
+    for x, y in zip(memoryview(a).cast("I"), memoryview(b).cast("I")):
+        if x != _EMPTY or y != _EMPTY:
+            used += 1
+            agreed += x == y
+    return agreed / used if used else 0.0
 
 
 def bands(sig: bytes) -> list[bytes]:

@@ -133,7 +133,7 @@ class Block:
         """Hashes of the block's runs of ``size`` words (computed once)."""
         cache = self.__dict__.setdefault("_shingles", {})
         if size not in cache:
-            cache[size] = similarity.shingles(self.text, size)
+            cache[size] = similarity.shingles(self.normalized, size, normalized=True)
         return cache[size]
 
     def quote_at(self, offset: int) -> Quote | None:

@@ -26,15 +26,16 @@ _EMPTY = 0xFFFFFFFF
 _NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` with case, quote style and punctuation folded."""
-    return _WORD.findall(normalize(text))  # normalize writes every apostrophe as '
+def words(text: str, normalized: bool = False) -> list[str]:
+    """The words of ``text`` with case, quote style and punctuation folded
+    (``normalized``: the text has been through ``normalize`` already)."""
+    return _WORD.findall(text if normalized else normalize(text))  # normalize writes every apostrophe as '
 
 
-def shingles(text: str, size: int) -> frozenset[int]:
+def shingles(text: str, size: int, normalized: bool = False) -> frozenset[int]:
     """Hashes of every run of ``size`` consecutive words (the whole text
     when it is shorter)."""
-    tokens = words(text)
+    tokens = words(text, normalized)
     if len(tokens) <= size:
         return frozenset([zlib.crc32(" ".join(tokens).encode())]) if tokens else frozenset()
     return frozenset(zlib.crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1))

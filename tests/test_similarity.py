@@ -36,3 +36,10 @@ def test_near_copies_have_close_signatures_and_different_texts_do_not():
     a, b, c = (shingles(t, 3) for t in (text, near, other))
     assert jaccard(a, b) > 0.6 and jaccard(a, c) == 0.0
     assert estimate(signature(a), signature(b)) > estimate(signature(a), signature(c))
+
+
+@given(st.text(alphabet="abcÉß ’'“”\t\n-.,1", max_size=60))
+def test_words_of_a_normalized_text_need_no_second_normalizing(text):
+    from linter.textnorm import normalize
+
+    assert words(normalize(text), normalized=True) == words(text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from linter import version
+from linter import patterns, version
 from linter.document import LineIndex
 from linter.errors import ConfigError
 from linter.findings import Finding
@@ -157,6 +157,7 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
         if loaded.engine is not None:
             try:
                 outcome.findings = loaded.engine.lint_text(target.path, target.text, outcome.problems)
+                patterns.persist()  # what the first runs compiled, for the next start
             except ConfigError as error:
                 outcome.problems.append(str(error))
             except Exception as error:  # a bug must cost one run, not the server

@@ -19,6 +19,7 @@ to work out (the words every match needs, read from the pattern's parse).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
@@ -35,18 +36,22 @@ SIMPLE_CASE = "(?-f)"
 
 # Entries beyond this are dropped when the file is next written, keeping
 # only what the latest run used: user patterns change over time.
-MAX_ENTRIES = 5000
+MAX_ENTRIES = 2000
+FORMAT = 2  # of the file: entries under key digests
 
 
 class _Store:
-    """The pickled entries of the cache file, unpickled one by one when asked."""
+    """The pickled entries of the cache file, unpickled one by one when
+    asked. Entries are filed under a digest of their key (kind, code stamp,
+    pattern text, flags), not the key itself: the file is read on every run,
+    and long pattern texts as keys made reading it cost milliseconds."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[Any, ...], bytes] | None = None
-        self.used: set[tuple[Any, ...]] = set()
+        self.entries: dict[bytes, bytes] | None = None
+        self.used: set[bytes] = set()
         self.added = False
 
-    def _load(self) -> dict[tuple[Any, ...], bytes]:
+    def _load(self) -> dict[bytes, bytes]:
         if self.entries is None:
             self.entries = {}
             path = _path()
@@ -62,6 +67,7 @@ class _Store:
 
     def get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
         entries = self._load()
+        key = hashlib.blake2b("\0".join(map(str, key)).encode(), digest_size=16).digest()
         self.used.add(key)
         stored = entries.get(key)
         if stored is not None:
@@ -95,7 +101,7 @@ def _path():  # type: ignore[no-untyped-def]
     if where is None:
         return None
     python = f"{sys.implementation.name}{sys.version_info[0]}{sys.version_info[1]}"
-    return where / f"patterns-{cache.VERSION}-regex{regex.__version__}-{python}.pickle"
+    return where / f"patterns-{FORMAT}-{cache.VERSION}-regex{regex.__version__}-{python}.pickle"
 
 
 _STORE = _Store()

@@ -17,8 +17,11 @@ def _fresh_store(monkeypatch, folder):  # type: ignore[no-untyped-def]
     return store
 
 
-def _patterns_in(store) -> set[str]:  # type: ignore[no-untyped-def]
-    return {key[2] for key in store._load() if key[0] == "regex"}
+def _refuse_compiling(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(regex, "compile", refuse)
 
 
 def test_a_pattern_compiled_in_one_run_is_loaded_not_compiled_in_the_next(tmp_path, monkeypatch):
@@ -28,11 +31,7 @@ def test_a_pattern_compiled_in_one_run_is_loaded_not_compiled_in_the_next(tmp_pa
     assert list(tmp_path.glob("patterns-*.pickle"))
 
     _fresh_store(monkeypatch, tmp_path)
-
-    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr(regex, "compile", refuse)
+    _refuse_compiling(monkeypatch)
     second = patterns.compile(PATTERN, regex.I)
     assert second.pattern == first.pattern and second.flags == first.flags
     text = "The OFFICIALS said so; a spokesman  said more."
@@ -55,7 +54,8 @@ def test_a_broken_cache_file_means_compiling_anew(tmp_path, monkeypatch):
     assert patterns.compile(PATTERN).search("officials said")
     patterns.persist()
     _fresh_store(monkeypatch, tmp_path)
-    assert PATTERN in _patterns_in(patterns._STORE)
+    _refuse_compiling(monkeypatch)
+    assert patterns.compile(PATTERN).search("officials said")
 
 
 def test_a_bad_pattern_raises_and_is_not_stored(tmp_path, monkeypatch):
@@ -66,7 +66,7 @@ def test_a_bad_pattern_raises_and_is_not_stored(tmp_path, monkeypatch):
         pass
     else:
         raise AssertionError("no error")
-    assert "(unclosed" not in _patterns_in(store)
+    assert not store.added and not store._load()
 
 
 def test_cache_off_writes_nothing(tmp_path, monkeypatch):
@@ -85,8 +85,10 @@ def test_the_store_keeps_only_what_the_last_run_used_when_it_grows_too_big(tmp_p
     store = _fresh_store(monkeypatch, tmp_path)
     patterns.compile("epsilon")
     patterns.persist()
-    assert _patterns_in(_fresh_store(monkeypatch, tmp_path)) == {"epsilon"}
     assert len(store.used) == 1
+    assert len(_fresh_store(monkeypatch, tmp_path)._load()) == 1
+    _refuse_compiling(monkeypatch)
+    assert patterns.compile("epsilon").search("epsilon")
 
 
 def test_remembered_values_come_back_without_working_them_out(tmp_path, monkeypatch):

@@ -25,6 +25,7 @@ from linter.suppression import Suppressions
 from linter.vale import load_styles
 
 UNREADABLE = "unreadable-file"
+INDEX_AFTER = 16  # documents checked before the rules' words are indexed
 INVALID_ARTICLE = "invalid-article"
 
 
@@ -136,10 +137,11 @@ class Engine:
         return Finding(path, lines.span(start, start), rule, severity, message, fingerprint=fingerprint(rule, message))
 
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
-        if self.documents_checked == 1:
-            # Compiling the index of the rules' words costs more than it saves
-            # on one document: a one-file run (a pre-commit hook, an editor)
-            # tests each rule's words directly, a longer run indexes them.
+        if self.documents_checked == INDEX_AFTER:
+            # Compiling the index of the rules' words (some milliseconds)
+            # costs more than it saves on a few documents: a short run (a
+            # pre-commit hook, an editor) tests each rule's words directly,
+            # a longer one indexes them.
             self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
         self.documents_checked += 1
         findings: list[Finding] = []

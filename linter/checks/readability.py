@@ -14,7 +14,8 @@ from linter import patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.scopes import UNIT_DOCUMENT
+from linter.scopes import QUOTES_ANY, UNIT_DOCUMENT
+from linter.segment import sentences
 
 _WORD = patterns.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
 _VOWELS = re.compile(r"[aeiouy]+", re.I)
@@ -51,11 +52,18 @@ class Readability(Check):
         texts = [(text, start, start + len(text)) for text, start in self.segments(doc) if text.strip()]
         if self.rule.unit == UNIT_DOCUMENT and texts:
             texts = [(" ".join(text for text, _, _ in texts), texts[0][1], texts[-1][2])]
-        starts = doc.analysis("sentence starts", _sentence_starts)
         for text, start, end in texts:
             words = _WORD.findall(text)
             if not words or len(words) < self.options["min_words"]:
                 continue
-            score = grade(words, bisect_left(starts, end) - bisect_left(starts, start))
+            score = grade(words, self._sentences_in(doc, text, start, end))
             if score > self.options["grade"]:
                 yield self.finding(doc, start, end, grade=f"{score:.1f}", limit=self.options["grade"])
+
+    def _sentences_in(self, doc: Document, text: str, start: int, end: int) -> int:
+        if self.rule.quotations == QUOTES_ANY and self.rule.unit != UNIT_DOCUMENT:
+            # The blocks' own text: the sentences the model found in it.
+            starts = doc.analysis("sentence starts", _sentence_starts)
+            return bisect_left(starts, end) - bisect_left(starts, start)
+        # Quoted speech blanked out, or paragraphs joined: split what is read.
+        return len(sentences(text))

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from linter import version
 
-VERSION = "1"
+VERSION = "2"  # of what the cache holds; raised when a cached class changes shape
 
 
 def folder() -> Path | None:

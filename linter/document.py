@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple
 
 from linter import patterns, similarity
 from linter.textnorm import normalize
@@ -34,8 +34,7 @@ class Role:
     ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     line: int

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.document import Span
 
@@ -16,8 +15,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the source between ``span.start`` and ``span.end``."""
 
     span: Span
@@ -33,8 +31,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A proposed change. ``safe`` fixes are the ones ``--fix`` may apply
     without an editor's eye; the rest are suggestions."""
 
@@ -56,8 +53,7 @@ def fingerprint(rule: str, content: str) -> str:
     return hashlib.blake2b(f"{rule}\0{content}".encode(), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     path: Path
     span: Span
     rule: str

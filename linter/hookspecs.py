@@ -14,9 +14,8 @@ manager concatenates the lists of all plugins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 import pluggy
 
@@ -31,8 +30,7 @@ hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
-@dataclass(frozen=True)
-class InputFormat:
+class InputFormat(NamedTuple):
     """Parses files with one of ``suffixes`` into a Document."""
 
     name: str
@@ -40,8 +38,7 @@ class InputFormat:
     parse: Callable[[Path, str], "Document"]
 
 
-@dataclass(frozen=True)
-class RulePack:
+class RulePack(NamedTuple):
     """A folder of YAML rule files. Packs that are not ``default`` run only
     when a configuration names them under ``packs``."""
 
@@ -50,8 +47,7 @@ class RulePack:
     default: bool = True
 
 
-@dataclass(frozen=True)
-class ReporterSpec:
+class ReporterSpec(NamedTuple):
     """A named output format. ``load`` imports and returns the reporter
     class only when it is chosen, to keep start-up light."""
 
@@ -60,8 +56,7 @@ class ReporterSpec:
     load: Callable[[], type["Reporter"]]
 
 
-@dataclass(frozen=True)
-class HouseStyle:
+class HouseStyle(NamedTuple):
     """A YAML file describing how a house writes people's names."""
 
     name: str

@@ -19,8 +19,8 @@ never people.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -37,8 +37,7 @@ LEXICON_FIELDS = ("titles", "role_nouns", "not_first", "not_last", "particles")
 
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     titles: tuple[str, ...]
     role_nouns: tuple[str, ...]
     not_first: frozenset[str]

@@ -20,10 +20,9 @@ bare surname for a person without one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -39,8 +38,7 @@ HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
 _INITIAL = patterns.compile(r"^\p{Lu}\.$")
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: str
     surname: str
     honorific: str = ""
@@ -72,8 +70,7 @@ class Person:
         ]
 
 
-@dataclass(frozen=True)
-class HouseStyle:
+class HouseStyle(NamedTuple):
     name: str
     description: str
     first_reference: tuple[str, ...]
@@ -177,8 +174,7 @@ _COMPOUND_AFTER = patterns.compile(r"^-\p{Lu}")
 _COMPOUND_BEFORE = patterns.compile(r"\p{Lu}\p{L}*-$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     person: Person
     kind: str  # FULL, PLAIN, VARIANT or SURNAME
     prefix: str  # honorific or title before the name, or ""
@@ -195,14 +191,13 @@ class Mention:
         return doc.text[self.name_start : self.end]
 
 
-@dataclass
-class _Matcher:
+class _Matcher(NamedTuple):
     person: Person
     pattern: regex.Pattern[str]
-    kinds: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str]  # each form of the name, to its kind
     # Every match holds one of these forms (those holding no shorter form):
     # a text without any of them is not searched.
-    anchors: tuple[str, ...] = ()
+    anchors: tuple[str, ...]
 
     def may_match(self, text: str) -> bool:
         return any(anchor in text for anchor in self.anchors)

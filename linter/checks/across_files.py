@@ -9,10 +9,9 @@ so that near-identical copies meet in a bucket and only those are compared.
 
 from __future__ import annotations
 
-import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
+import zlib
 
 from linter.checks.base import CorpusCheck, Param
 from linter.document import Document, Role, Span
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from linter.rules import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     path: Path
     span: Span
     key: int  # CRC-32 of the normalised text

@@ -7,8 +7,7 @@ reads by default; ``check`` yields findings for one document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -29,8 +28,7 @@ REQUIRED = object()
 REGEX_TIMEOUT = 1.0
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """A rule parameter. ``kind`` is one of int, number, bool, str,
     strings (a list of strings), patterns (a list of regular expressions,
     checked on load), mapping (of patterns to strings), regex (a pattern,

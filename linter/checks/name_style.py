@@ -18,8 +18,7 @@ verdicts about the ``first`` reference or the ``subsequent`` ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
 FIRST, SUBSEQUENT = "first", "subsequent"
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     reference: str  # FIRST or SUBSEQUENT
     mention: Mention
     start: int  # the text the finding is about

@@ -8,7 +8,7 @@ blocks with their sentences and quotations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -41,8 +41,7 @@ _PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
 
 
-@dataclass(slots=True)
-class Unit:
+class Unit(NamedTuple):
     start: int
     end: int
     kind: str = "text"  # "text", "heading", "item"

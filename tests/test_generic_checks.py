@@ -248,3 +248,37 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     command = f"{sys.executable} -m linter check story.txt | head -n 1"
     proc = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True)
     assert "Traceback" not in proc.stderr and proc.stdout.count("\n") == 1
+
+
+GRADE_EVERYTHING = """\
+id: house-grade
+check: readability
+severity: info
+message: "{grade}"
+grade: 0
+min_words: 3
+"""
+
+GRADED_BODY = (
+    "Mr. Putin met the U.S. envoy on Jan. 5 in Moscow. They talked for hours about the port. "
+    "“We agreed on nothing. Nothing at all,” said Dmitri S. Peskov, the spokesman. Talks go on.\n\n"
+    "The council voted. It was late. Members left at 2 a.m. after a long debate about the budget."
+)
+
+
+@pytest.mark.parametrize(
+    "scope", ["[body]", "[body, ~quotation]", "[body, quotation]", "[body, sentence]", "[body, sentence, ~quotation]", "[body, document]"]
+)
+def test_readability_grades_what_it_reads_in_every_scope(tmp_path: Path, scope: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The sentence count comes from the document model where the rule
+    reads the story as written, and from splitting the text where it reads
+    something else (quoted speech blanked out or kept alone, paragraphs
+    joined): either way, the grade of splitting what is read."""
+    from linter.checks.readability import Readability
+    from linter.segment import sentences
+
+    rule = GRADE_EVERYTHING + f"scope: {scope}\n"
+    found = lint_with(tmp_path, rule, GRADED_BODY)
+    assert found
+    monkeypatch.setattr(Readability, "_sentences_in", lambda self, doc, text, start, end: len(sentences(text)))
+    assert lint_with(tmp_path, rule, GRADED_BODY) == found

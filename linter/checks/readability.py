@@ -5,16 +5,16 @@ a limit."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
+import re
 from typing import Iterator
 
 from linter import patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.scopes import QUOTES_ANY, UNIT_DOCUMENT
+from linter.scopes import QUOTES_INSIDE, UNIT_DOCUMENT
 from linter.segment import sentences
 
 _WORD = patterns.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
@@ -61,8 +61,9 @@ class Readability(Check):
                 yield self.finding(doc, start, end, grade=f"{score:.1f}", limit=self.options["grade"])
 
     def _sentences_in(self, doc: Document, text: str, start: int, end: int) -> int:
-        if self.rule.quotations == QUOTES_ANY and self.rule.unit != UNIT_DOCUMENT:
-            # The blocks' own text: the sentences the model found in it.
+        if self.rule.unit != UNIT_DOCUMENT and self.rule.quotations != QUOTES_INSIDE and text == doc.text[start:end]:
+            # A paragraph or sentence of the story as written (no quoted
+            # speech blanked out of it): the sentences the model found in it.
             starts = doc.analysis("sentence starts", _sentence_starts)
             return bisect_left(starts, end) - bisect_left(starts, start)
         # Quoted speech blanked out, or paragraphs joined: split what is read.

@@ -38,7 +38,8 @@ def _required(pattern: str) -> list[str] | None:
     except ImportError:  # pragma: no cover
         import sre_parse as parser  # type: ignore[no-redef]
     try:
-        tree = parser.parse(_REGEX_ONLY_CLASS.sub(r"\1\\w", pattern))
+        # The simple-case prefix of patterns.compile is regex-only syntax too.
+        tree = parser.parse(_REGEX_ONLY_CLASS.sub(r"\1\\w", pattern.removeprefix(patterns.SIMPLE_CASE)))
     except Exception:  # other regex-only syntax: no reading
         return None
     return _sequence(list(tree), parser)

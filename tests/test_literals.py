@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import regex
 
+from linter import patterns
 from linter.literals import literals_of
 
 PATTERNS = [
@@ -34,6 +35,7 @@ def test_required_words_of_patterns() -> None:
     assert literals_of([r"(?:newly|widely)-\p{L}+"]) == ("newly", "widely")
     assert literals_of([r"\\p{L}ast"]) == ("\\p{l}ast",)  # an escaped backslash: the text "\p{L}ast"
     assert literals_of([r"(?V1)[[a-z]--[aeiou]]ast"]) is None  # other regex-only syntax: not read
+    assert literals_of([patterns.compile(r"(?i)past (?:history|experience)", regex.V1).pattern]) == ("history", "experience")
     assert literals_of(["Kiev", "!"]) is None  # one token without a word: the rule reads every block
 
 

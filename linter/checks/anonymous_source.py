@@ -13,6 +13,7 @@ from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.lexicon import NAME_WORD
+from linter.literals import literals_of
 
 if TYPE_CHECKING:
     from linter.context import RunContext
@@ -35,6 +36,7 @@ class AnonymousSource(Check):
         super().__init__(rule, context)
         phrases = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in self.options["reasons"])
         self.reason = patterns.compile(rf"(?<![\p{{L}}])(?:{phrases})", regex.I)
+        self.literals = literals_of([self.options["sources"].pattern])
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):

@@ -3,9 +3,9 @@ the same thing: a word or clause changed, sentences reordered, punctuation
 or quote style changed.
 
 Similarity is measured on word shingles (runs of ``shingle_size`` words):
-the larger of their Jaccard similarity and the containment of the shorter
-paragraph in the longer, so that a paragraph repeated with a clause added
-still counts. Exact repeats are left to repeated-paragraph.
+the containment of the shorter paragraph's shingles in the longer's, so that
+a paragraph repeated with a clause added still counts (it is never below
+their Jaccard similarity). Exact repeats are left to repeated-paragraph.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Iterator
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.similarity import containment, jaccard
+from linter.similarity import containment
 
 
 class NearDuplicate(Check):
@@ -44,7 +44,10 @@ class NearDuplicate(Check):
                     break
                 if min(count, other_count) / max(count, other_count) < threshold / 2:
                     continue  # too different in length to be alike
-                score = max(jaccard(grams, other), containment(grams, other))
+                # Containment, which is never below the Jaccard similarity
+                # (a union is never smaller than the smaller set), so it also
+                # catches a paragraph copied with words added.
+                score = containment(grams, other)
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, line)
             if best:

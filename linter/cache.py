@@ -18,6 +18,7 @@ import inspect
 import os
 from pathlib import Path
 import pickle
+import time
 from typing import Any, Callable
 
 from linter import version
@@ -69,12 +70,40 @@ def cached(kind: str, key_text: str, load: Callable[[], Any]) -> Any:
     path = where / f"{kind}-{key_text}.pickle"
     try:
         with path.open("rb") as stream:
-            return pickle.load(stream)
+            value = pickle.load(stream)
+        _mark_used(path)
+        return value
     except Exception:  # missing, truncated or from another version: load anew
         pass
     value = load()
     write(path, value)
+    _prune(where, kind)
     return value
+
+
+# An entry nobody has read for this long (its rule files, code or versions
+# changed since) is deleted when a new entry of its kind is written, so the
+# folder does not grow with every edit and upgrade.
+UNUSED_FOR = 30 * 24 * 3600
+
+
+def _mark_used(path: Path) -> None:
+    """Renew the entry's time, at most once a day (not a write every run)."""
+    try:
+        if time.time() - path.stat().st_mtime > 24 * 3600:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(where: Path, kind: str) -> None:
+    cutoff = time.time() - UNUSED_FOR
+    for old in where.glob(f"{kind}-*.pickle"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def write(path: Path, value: Any) -> None:

@@ -54,3 +54,22 @@ def test_the_cache_can_be_turned_off(pack: Path, monkeypatch: pytest.MonkeyPatch
     assert cache.folder() is None
     assert load(pack)[0].id == "house-stated"
     assert not (pack.parent / "cache").exists()
+
+
+def test_entries_unused_for_a_month_are_pruned_and_used_ones_renewed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("COPYDESK_CACHE", str(tmp_path))
+    long_ago = time.time() - cache.UNUSED_FOR - 3600
+    assert cache.cached("demo", "used", lambda: "a") == "a"
+    assert cache.cached("demo", "forgotten", lambda: "b") == "b"
+    assert cache.cached("other", "forgotten", lambda: "c") == "c"
+    for name in ("demo-used", "demo-forgotten", "other-forgotten"):
+        os.utime(tmp_path / f"{name}.pickle", (long_ago, long_ago))
+
+    assert cache.cached("demo", "used", lambda: "never") == "a"  # read: renewed
+    assert (tmp_path / "demo-used.pickle").stat().st_mtime > long_ago
+    assert cache.cached("demo", "new", lambda: "d") == "d"  # written: old entries of its kind pruned
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo-new.pickle", "demo-used.pickle", "other-forgotten.pickle"]

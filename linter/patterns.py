@@ -7,11 +7,11 @@ on every call. ``regex`` pickles a compiled pattern as the code it compiled
 to, and unpickling hands that code straight to its C engine, so a pickled
 pattern loads a hundred times faster than it compiles. This module keeps
 the pickles of every pattern a run compiled in one file of the cache folder
-(see ``linter.cache``), keyed by the pattern's text and flags; the file's
-name holds the versions of ``regex`` and Python, so code compiled by
-another version is never read. The cache cannot be stale: a changed
-pattern is a new key. A missing, broken or unwritable file only means
-compiling anew.
+(see ``linter.cache``), keyed by the pattern's text, its flags and the
+source of the code that compiled it; the file's name holds the versions of
+``regex`` and Python, so code compiled by another version is never read.
+The cache cannot be stale: a changed pattern or changed code is a new key.
+A missing, broken or unwritable file only means compiling anew.
 
 It also remembers other pure functions of a pattern's text that are slow
 to work out (the words every match needs, read from the pattern's parse).
@@ -25,6 +25,7 @@ import pickle
 import re
 import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import regex
@@ -96,7 +97,7 @@ class _Store:
         self.added = False
 
 
-def _path():  # type: ignore[no-untyped-def]
+def _path() -> Path | None:
     where = cache.folder()
     if where is None:
         return None
@@ -144,11 +145,13 @@ def _stamp(function: Callable[..., Any]) -> str:
 
 def words(items: Iterable[str], any_space: bool = True) -> str:
     """An alternation of ``items`` as literal words, any run of white
-    space matching a space (unless not ``any_space``). It is shaped as the words' trie (``offic(?:e|
-    ials?)``), so that an engine tries each character once at a position
-    rather than every word in turn, and it prefers the longest word, as a
-    list sorted longest first would. The same words, in any order, make the
-    same pattern text, and so the same cache key."""
+    space matching a space (with ``any_space``; otherwise one space).
+
+    It is shaped as the words' trie (``offic(?:e|ials?)``), so that an
+    engine tries each character once at a position rather than every word
+    in turn, and it prefers the longest word, as a list sorted longest
+    first would. The same words, in any order, make the same pattern text,
+    and so the same cache key."""
     unique = sorted(set(items))
     space = r"\s+" if any_space else r"\ "
     return remembered("words", space + "\0" + "\0".join(unique), lambda: _trie(unique, space))

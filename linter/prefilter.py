@@ -1,11 +1,13 @@
 """Which of the rules' required words a block holds, found in one pass.
 
 Most pattern rules can only match a block that holds one of a few words
-(read from their patterns by ``linter.literals``). Testing
-each rule's words against each block costs a hundred rules times every
-block; instead, the words of all rules go into one trie-shaped pattern that
-a single scan of a block's case-folded text runs through, yielding every
-word the block holds. A rule then reads its answer from that set.
+(read from their patterns by ``linter.literals``). Testing each rule's
+words against each block costs a hundred rules times every block; instead,
+the words of all rules go into one trie-shaped pattern that a single scan
+of a block's case-folded text runs through, yielding every word the block
+holds. A rule then reads its answer from that set. The engine builds the
+index once a run has checked a few stories (``engine.INDEX_AFTER``):
+compiling it costs more than it saves on one.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Explainable text similarity: word shingles, Jaccard and containment, and
-MinHash signatures with banding for finding near-duplicates among many
-paragraphs without comparing every pair.
+"""Explainable text similarity: word shingles, containment, and MinHash
+signatures (estimates of the Jaccard similarity) with banding, for finding
+near-duplicates among many paragraphs without comparing every pair.
 
 Shingle hashes are CRC-32 of the words, so they are the same in every
 process (Python's own ``hash`` of a string is not), which lets worker
@@ -39,13 +39,6 @@ def shingles(text: str, size: int, normalized: bool = False) -> frozenset[int]:
     if len(tokens) <= size:
         return frozenset([zlib.crc32(" ".join(tokens).encode())]) if tokens else frozenset()
     return frozenset(zlib.crc32(" ".join(tokens[i : i + size]).encode()) for i in range(len(tokens) - size + 1))
-
-
-def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
-        return 0.0
-    common = len(a & b)
-    return common / (len(a) + len(b) - common)
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:

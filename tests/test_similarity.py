@@ -7,10 +7,14 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.similarity import SIGNATURE_BINS, estimate, jaccard, shingles, signature, words
+from linter.similarity import SIGNATURE_BINS, estimate, shingles, signature, words
 
 EMPTY = 0xFFFFFFFF
 BINS = st.lists(st.sampled_from([EMPTY, 0, 1, 2, 7, 123456]), min_size=SIGNATURE_BINS, max_size=SIGNATURE_BINS)
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _reference(a: list[int], b: list[int]) -> float:

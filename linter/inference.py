@@ -91,7 +91,7 @@ class PeopleFinder:
             rf"^,\s+(?:\d{{1,3}}\s*,|who\b|(?:a|an|the|his|her|their|its)\s+(?:[\p{{L}}.\-’']+\s+){{0,5}}?(?:{roles})(?![\p{{L}}]))",
             regex.I,
         )
-        self.honorific = patterns.compile(r"(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + r")\s+(\p{Lu}[\p{L}'’\-]+)")
+        self.honorific = patterns.compile(rf"(?:{patterns.words(HONORIFICS)})\s+(\p{{Lu}}[\p{{L}}'’\-]+)")
 
     def candidates(self, doc: Document) -> list[tuple[int, int, str]]:
         """(start, end, name) of the capitalised runs that could be people."""

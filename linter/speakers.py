@@ -38,7 +38,7 @@ _CAPITALISED_RUN = patterns.compile(
     rf"(?<![\p{{L}}\p{{N}}'’]){NAME_WORD}(?:\s+\p{{Lu}}\.)*(?:\s+{NAME_WORD})+(?![\p{{L}}\p{{N}}])"
 )
 _TITLED = patterns.compile(
-    r"(?<![\p{L}])(?:" + "|".join(regex.escape(h) for h in HONORIFICS) + rf")\s+{NAME_WORD}(?![\p{{L}}])"
+    rf"(?<![\p{{L}}])(?:{patterns.words(HONORIFICS)})\s+{NAME_WORD}(?![\p{{L}}])"
 )
 # Where the phrase before a verb of saying begins.
 _CLAUSE_START = patterns.compile(r"[“”\"‘;:(]")

@@ -34,8 +34,7 @@ class AnonymousSource(Check):
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
-        phrases = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in self.options["reasons"])
-        self.reason = patterns.compile(rf"(?<![\p{{L}}])(?:{phrases})", regex.I)
+        self.reason = patterns.compile(rf"(?<![\p{{L}}])(?:{patterns.words(self.options['reasons'])})", regex.I)
         self.literals = literals_of([self.options["sources"].pattern])
 
     def check(self, doc: Document) -> Iterator[Finding]:

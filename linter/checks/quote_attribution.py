@@ -32,8 +32,7 @@ def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
     """A pattern for cue words right before a quotation, or None."""
     if not words:
         return None
-    alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return patterns.compile(rf"(?<![\p{{L}}])(?:{alternatives}){tail}", regex.I | regex.V1)
+    return patterns.compile(rf"(?<![\p{{L}}])(?:{patterns.words(words)}){tail}", regex.I | regex.V1)
 
 
 class QuoteAttribution(Check):

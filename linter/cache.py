@@ -13,7 +13,6 @@ loaded from their files.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import os
 from pathlib import Path
@@ -22,6 +21,7 @@ import time
 from typing import Any, Callable
 
 from linter import version
+from linter.hashing import blake2b
 
 VERSION = "2"  # of what the cache holds; raised when a cached class changes shape
 
@@ -49,7 +49,7 @@ def _code_stamp(classes: list[type]) -> list[str]:
 
 
 def key(packs: list[tuple[str, Path]], files: list[Path], classes: list[type]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{VERSION}\0{version()}\0".encode())
     for name, path in packs:
         digest.update(f"pack\0{name}\0{path}\0".encode())
@@ -130,7 +130,7 @@ def cached_file(path: Path, kind: str, load: Callable[[Path], Any]) -> Any:
     (what the loader makes of it): for the names registry, house styles and
     the people lexicon, read on every run."""
     try:
-        digest = hashlib.blake2b(digest_size=16)
+        digest = blake2b(digest_size=16)
         digest.update(f"{VERSION}\0{version()}\0{kind}\0{path}\0".encode())
         digest.update(path.read_bytes())
     except OSError:

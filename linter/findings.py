@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.document import Span
+from linter.hashing import blake2b
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -50,7 +50,7 @@ class Fix(NamedTuple):
 def fingerprint(rule: str, content: str) -> str:
     """A short stable hash of a rule and the (normalised) text a finding is
     about: it survives edits elsewhere in the file, unlike a line number."""
-    return hashlib.blake2b(f"{rule}\0{content}".encode(), digest_size=8).hexdigest()
+    return blake2b(f"{rule}\0{content}".encode(), digest_size=8).hexdigest()
 
 
 class Finding(NamedTuple):

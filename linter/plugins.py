@@ -9,7 +9,6 @@ and the others still work.
 from __future__ import annotations
 
 from functools import cached_property
-import hashlib
 import importlib
 import os
 from pathlib import Path
@@ -20,6 +19,7 @@ import pluggy
 
 from linter import hookspecs
 from linter.checks.base import Check
+from linter.hashing import blake2b
 from linter.hookspecs import PROJECT, HouseStyle, InputFormat, ReporterSpec, RulePack
 
 # The built-in plugins, registered through entry points like any other; the
@@ -137,7 +137,7 @@ def _read_entry_points() -> list[tuple[str, str]]:
 
 
 def _installed_stamp() -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for folder in sys.path:
         try:
             entries = list(os.scandir(folder or "."))

@@ -4,10 +4,11 @@ if nobody changed the file in between."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import NamedTuple
+
+from linter.hashing import blake2b
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -49,7 +50,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
             raise UnreadableFile(f"broken symbolic link to {os.readlink(path)}; not linted") from None
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
     text, encoding, bom = _decode(data)
-    return SourceFile(path, text, encoding, bom, hashlib.sha256(data).hexdigest())
+    return SourceFile(path, text, encoding, bom, blake2b(data, digest_size=32).hexdigest())
 
 
 def decode(data: bytes) -> str:
@@ -77,7 +78,7 @@ def write_source(source: SourceFile, text: str) -> None:
     """
     path = source.path.resolve()  # write through a symbolic link, not over it
     try:
-        current = hashlib.sha256(path.read_bytes()).hexdigest()
+        current = blake2b(path.read_bytes(), digest_size=32).hexdigest()
     except OSError as error:
         raise ChangedOnDisk(f"{path}: cannot re-read before writing: {error.strerror or error}") from None
     if current != source.digest:

@@ -91,9 +91,9 @@ class SpeakerFinder:
         # others come compiled from the pattern cache. [^\W_] is a letter or
         # digit, [^\W\d_] a letter.
         bound = r"(?<![^\W_])(?:%s)(?![^\W_])"
-        self._verb = re.compile(bound % patterns.words(self.verbs), re.I)
+        self._verb = patterns.compile_re(bound % patterns.words(self.verbs), re.I)
         self._pronoun = patterns.compile(r"^(?:%s)$" % patterns.words(self.pronouns), regex.I)
-        self._role = re.compile(bound % patterns.words(self.role_nouns), re.I)
+        self._role = patterns.compile_re(bound % patterns.words(self.role_nouns), re.I)
         self._definite_role = patterns.compile(
             r"^(?:the|his|her|their|its)\s+(?:(?:[^\W\d_]|[.\-’'])+\s+){0,3}?(?:%s)$" % patterns.words(self.role_nouns),
             regex.I,

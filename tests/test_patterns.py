@@ -116,3 +116,32 @@ def test_words_give_the_same_pattern_text_whatever_the_order():
     assert regex.match(alternation, "offices").group() == "offices"
     assert regex.match(f"(?:{alternation}) said", "official said").group() == "official said"
     assert not regex.fullmatch(patterns.words(["told reporters"], any_space=False), "told  reporters")
+
+
+RE_PATTERN = r"(?<![^\W\d_])(?P<group>offic(?:e|ials?)|sources?)(?:\s++\w+){0,3}?\s+(?P<verb>said|say)(?![^\W\d_])"
+
+
+def test_a_re_pattern_from_the_cache_is_the_pattern_re_compiles(tmp_path, monkeypatch):
+    import re
+
+    _fresh_store(monkeypatch, tmp_path)
+    first = patterns.compile_re(RE_PATTERN, re.I)
+    patterns.persist()
+
+    _fresh_store(monkeypatch, tmp_path)
+    monkeypatch.setattr(patterns, "_re_arguments", lambda *args: (_ for _ in ()).throw(AssertionError("compiled again")))
+    second = patterns.compile_re(RE_PATTERN, re.I)
+    expected = re.compile(RE_PATTERN, re.I)
+    # re's patterns compare equal only with the same text, flags and compiled code.
+    assert first == expected and second == expected
+    assert second.groupindex == expected.groupindex and second.groups == expected.groups
+    text = "Two OFFICIALS  close to the talks said so; sources say more."
+    assert [m.groupdict() for m in second.finditer(text)] == [m.groupdict() for m in expected.finditer(text)]
+
+
+def test_a_broken_re_entry_means_re_compile(tmp_path, monkeypatch):
+    import re
+
+    _fresh_store(monkeypatch, tmp_path)
+    monkeypatch.setattr(patterns, "_re_arguments", lambda pattern, flags: ("not", "what _sre takes"))
+    assert patterns.compile_re(RE_PATTERN, re.I) == re.compile(RE_PATTERN, re.I)

@@ -50,13 +50,13 @@ class VagueSourcing(Check):
         ]
         if self.options["hedges"]:
             forms.append(rf"(?<!{letter})(?P<g4>{patterns.words(self.options['hedges'])})")  # reportedly
-        self.pattern = re.compile(rf"(?:{'|'.join(forms)})(?!{letter})", re.I)
+        self.pattern = patterns.compile_re(rf"(?:{'|'.join(forms)})(?!{letter})", re.I)
         # Every form needs a group or a hedge: a block holding none of
         # their words (the longest of each) cannot match.
         sourcing = (*self.options["groups"], *self.options["hedges"])
         self.literals = tuple({max(entry.casefold().split(), key=len): None for entry in sourcing if entry.strip()})
         exceptions = self.options["exceptions"]
-        self.exception = re.compile(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
+        self.exception = patterns.compile_re(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):

@@ -23,11 +23,12 @@ file given with ``--config``). Paths in it are relative to its folder.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
+import fnmatch
 from pathlib import Path
 from typing import Any
 
+from linter import cache
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES
 from linter.source import DEFAULT_MAX_BYTES
@@ -111,10 +112,12 @@ def load_config(path: Path | None) -> Config:
         return Config()
     if not path.is_file():
         raise ConfigError("config file not found", path)
+    # Parsed once per change of the file: a run with a warm cache then
+    # needs neither PyYAML nor tomllib.
     if path.name == "pyproject.toml":
-        data = _pyproject_tool(path).get("copydesk", {})
+        data = cache.cached_file(path, "pyproject-tool", _pyproject_tool).get("copydesk", {})
     else:
-        data = load_yaml(path)
+        data = cache.cached_file(path, "config", load_yaml)
     if data is None:
         data = {}
     if not isinstance(data, dict):

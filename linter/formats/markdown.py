@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from linter import patterns
 from linter.document import ArticleError, Block, Document, LineIndex, Role
@@ -52,6 +51,8 @@ def _front_matter(source: str, lines: LineIndex) -> tuple[dict[str, Any], int]:
         start, end = lines.line_span(number)
         if source[start:end].strip() in ("---", "..."):
             raw = source[lines.starts[1] : start]
+            import yaml  # only for a story with front matter
+
             try:
                 data = yaml.safe_load(raw)
             except yaml.YAMLError as error:

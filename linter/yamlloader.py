@@ -1,0 +1,50 @@
+"""The YAML loader behind ``linter.yamlsource.load_yaml``: PyYAML's safe
+loader, building LineMaps, and refusing documents whose aliases expand past
+a bound."""
+
+from __future__ import annotations
+
+import yaml
+
+from linter.yamlsource import LineMap
+
+MAX_EXPANDED_NODES = 100_000
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many nodes the document holds once every alias is expanded,
+    computed without expanding them (each node is sized once)."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = 1  # a recursive alias counts once
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = size
+    return size
+
+
+class LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings are LineMaps. Only the safe constructors
+    are used: no Python objects can be built from a rule file. A document
+    whose aliases would expand past MAX_EXPANDED_NODES (a "billion laughs"
+    file) is refused before anything is built from it."""
+
+    def construct_document(self, node: yaml.Node):  # type: ignore[no-untyped-def]
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise yaml.YAMLError(f"anchors and aliases expand to more than {MAX_EXPANDED_NODES} values")
+        return super().construct_document(node)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
+        mapping = LineMap(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            str(key_node.value): key_node.start_mark.line + 1 for key_node, _ in node.value
+        }
+        return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, LineLoader.construct_mapping)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,8 @@ def test_config_is_found_walking_up_and_errors_name_the_line(
     code, _, err = run(["check", "story.txt"], capsys)
     assert code == 2
     assert err == f"copydesk: error: {desk / '.copydesk.yaml'}:2: unknown setting 'fail_no' (did you mean 'fail_on'?)\n"
+    # The parsed config is cached: a second run reports the same place.
+    assert run(["check", "story.txt"], capsys)[2] == err
 
 
 def test_pyproject_tool_table_is_a_config(
@@ -177,3 +180,34 @@ def test_installed_command_runs_as_a_process(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stdout.rstrip().endswith("in 1 file.")
+
+
+def test_the_command_exits_quickly_without_losing_output(tmp_path: Path) -> None:
+    """The command ends the process without Python's teardown once its
+    output is flushed: a report of many pages, written to a pipe, is whole."""
+    for number in range(40):
+        (tmp_path / f"story{number:02d}.txt").write_text(DEFECTIVE.read_text())
+    proc = subprocess.run([sys.executable, "-m", "linter", "check", "."], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stdout) > 16_384  # more than the stream's buffer
+    assert proc.stdout.rstrip().endswith("in 40 files.")
+
+
+def test_a_run_with_warm_caches_needs_neither_pyyaml_nor_openssl(tmp_path: Path) -> None:
+    """Rules, registries and the config come from the cache: PyYAML (a
+    quarter of the imports a run needs) and hashlib (which loads OpenSSL)
+    are not imported."""
+    (tmp_path / ".copydesk.yaml").write_text("packs: [newsroom]\n")
+    probe = (
+        "import sys\nfrom linter.cli import main\n"
+        f"code = main(['check', {str(DEFECTIVE)!r}])\n"
+        "print(code, sorted(m for m in ('yaml', 'hashlib', '_hashlib', 'tomllib') if m in sys.modules), file=sys.stderr)\n"
+    )
+    environment = {**os.environ, "COPYDESK_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=environment)
+        for _ in range(2)
+    ]
+    assert runs[0].stderr.splitlines()[-1].startswith("1 [")  # the first run parses YAML
+    assert runs[1].stderr.splitlines()[-1] == "1 []"
+    assert runs[1].stdout == runs[0].stdout

@@ -3,7 +3,6 @@ each article, collecting findings in a stable order."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -68,7 +67,7 @@ class Engine:
             if not self.config.wants(rule.id):
                 continue
             if rule.id in self.config.severity:
-                rule = dataclasses.replace(rule, severity=self.config.severity[rule.id])
+                rule = rule._replace(severity=self.config.severity[rule.id])
             active.append(rule)
         return active
 
@@ -81,8 +80,11 @@ class Engine:
         """Lint every article under ``paths``; with ``jobs`` > 1 and enough
         files, in that many worker processes (same findings, same order)."""
         result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
-        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
         result.files = self.files(paths)
+        # Rules across files report what two stories share: a run of one
+        # story (a pre-commit hook, mostly) does not collect for them.
+        across = self.corpus_checks if len(result.files) > 1 else []
+        collected: list[list[Any]] = [[] for _ in across]
         if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
             for findings, problems, parts in parallel.lint_in_workers(self, result.files, jobs):
                 result.findings += findings
@@ -91,8 +93,8 @@ class Engine:
                     items += part
         else:
             for path in result.files:
-                result.findings += self.lint_file(path, result.problems, collected)
-        for check, items in zip(self.corpus_checks, collected):
+                result.findings += self.lint_file(path, result.problems, collected if across else None)
+        for check, items in zip(across, collected):
             try:
                 result.findings += self.unsuppressed(check.finish(items))
             except Exception as error:  # one broken rule must not stop the others

@@ -67,22 +67,26 @@ class LineIndex:
         return start, start + len(text.rstrip("\r\n"))
 
 
-@dataclass(slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     span: Span
-    block: "Block" = field(repr=False)
+    block: "Block"
+
+    def __repr__(self) -> str:  # without the block, which lists its sentences
+        return f"Sentence(text={self.text!r}, span={self.span!r})"
 
 
-@dataclass(slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quotation: ``span`` covers the marks, ``inner`` the words."""
 
     text: str
     span: Span
     inner: Span
-    block: "Block" = field(repr=False)
+    block: "Block"
     closed: bool = True
+
+    def __repr__(self) -> str:  # without the block, which lists its quotes
+        return f"Quote(text={self.text!r}, span={self.span!r}, inner={self.inner!r}, closed={self.closed!r})"
 
     @property
     def words(self) -> int:

@@ -16,10 +16,9 @@ problem is reported as ``file:line: what is wrong``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 import string
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter import patterns
 from linter.checks.base import REQUIRED, Check
@@ -34,8 +33,7 @@ DOC_FIELDS = ("what", "why", "example", "fix")
 _RULE_ID = patterns.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
 
-@dataclass
-class Rule:
+class Rule(NamedTuple):
     id: str
     check: str
     severity: str
@@ -46,10 +44,10 @@ class Rule:
     source: Path
     line: int
     summary: str = ""
-    docs: dict[str, str] = field(default_factory=dict)
+    docs: dict[str, str] = {}  # a shared default: a rule is never changed once built
     unit: str = UNIT_PARAGRAPH  # what counting checks count in: paragraph, sentence or document
     quotations: str = QUOTES_ANY  # any, inside (only quoted speech) or outside (never quoted speech)
-    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "bad" and "good" texts
+    examples: dict[str, tuple[str, ...]] = {}  # "bad" and "good" texts
 
 
 def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]]) -> list[Rule]:

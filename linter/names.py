@@ -193,7 +193,6 @@ class Mention(NamedTuple):
 
 class _Matcher(NamedTuple):
     person: Person
-    pattern: regex.Pattern[str]
     kinds: dict[str, str]  # each form of the name, to its kind
     # Every match holds one of these forms (those holding no shorter form):
     # a text without any of them is not searched.
@@ -213,14 +212,21 @@ def _matcher(person: Person) -> _Matcher:
     # the wrong way: judged as a surname, never in any house form.
     for variant in person.variants:
         forms.setdefault(variant.split()[-1], SURNAME)
+    anchors = tuple(form for form in forms if not any(other != form and other in form for other in forms))
+    return _Matcher(person, forms, anchors)
+
+
+@lru_cache(maxsize=4096)
+def _pattern(person: Person) -> regex.Pattern[str]:
+    """The pattern of a person's forms, made the first time a story may
+    hold one (most of a registry's people are in no given story)."""
+    forms = _matcher(person).kinds
     names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda form: (-len(form), form)))
     prefixes = patterns.words({*HONORIFICS, *person.titles})
-    pattern = patterns.compile(
+    return patterns.compile(
         rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
         regex.V1,
     )
-    anchors = tuple(form for form in forms if not any(other != form and other in form for other in forms))
-    return _Matcher(person, pattern, forms, anchors)
 
 
 def _other_name(text: str, start: int, end: int) -> bool:
@@ -239,16 +245,16 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
     another capitalised name word ("Melania Trump"), joined to another name
     ("Putin-Trump"), or after a courtesy title that is not the person's
     ("Mrs. Trump") is someone or something else and is left out."""
-    matchers = [m for m in map(_matcher, people) if m.may_match(doc.text)]
+    matchers = [(m, _pattern(m.person)) for m in map(_matcher, people) if m.may_match(doc.text)]
     mentions: list[Mention] = []
     for block in doc.blocks:
         if block.role in (Role.BYLINE, Role.CREDIT):
             continue
         base = block.span.start
-        for matcher in matchers:
+        for matcher, pattern in matchers:
             if not matcher.may_match(block.text):
                 continue
-            for match in matcher.pattern.finditer(block.text):
+            for match in pattern.finditer(block.text):
                 kind = matcher.kinds[match.group("name")]
                 prefix = match.group("prefix") or ""
                 if block.quote_at(base + match.start()):

@@ -3,7 +3,6 @@ registry and house style, loaded on first use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from linter.config import Config
@@ -15,16 +14,13 @@ from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
 
 
-@dataclass
 class RunContext:
-    config: Config
-    plugins: Plugins
-    style_name: str = field(default="")
-    # The words the run's rules need, set by the engine once its checks exist.
-    literal_index: LiteralIndex | None = None
-
-    def __post_init__(self) -> None:
-        self.style_name = self.style_name or self.config.style
+    def __init__(self, config: Config, plugins: Plugins, style_name: str = "") -> None:
+        self.config = config
+        self.plugins = plugins
+        self.style_name = style_name or config.style
+        # The words the run's rules need, set by the engine once its checks exist.
+        self.literal_index: LiteralIndex | None = None
 
     @cached_property
     def people(self) -> list[Person]:

@@ -3,7 +3,6 @@ each article, collecting findings in a stable order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -28,12 +27,14 @@ INDEX_AFTER = 16  # documents checked before the rules' words are indexed
 INVALID_ARTICLE = "invalid-article"
 
 
-@dataclass
 class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)  # every file checked
-    # Problems that did not stop the run: a plugin or a rule that failed.
-    problems: list[str] = field(default_factory=list)
+    def __init__(
+        self, findings: list[Finding] | None = None, files: list[Path] | None = None, problems: list[str] | None = None
+    ) -> None:
+        self.findings = findings if findings is not None else []
+        self.files = files if files is not None else []  # every file checked
+        # Problems that did not stop the run: a plugin or a rule that failed.
+        self.problems = problems if problems is not None else []
 
     @property
     def files_checked(self) -> int:

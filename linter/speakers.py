@@ -22,7 +22,6 @@ not a speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
 
 import regex
@@ -69,22 +68,28 @@ def _single_name(phrase: str) -> bool:
 
 
 
-@dataclass
 class SpeakerFinder:
     """Built once per rule from the vocabulary in its YAML."""
 
-    verbs: tuple[str, ...]
-    pronouns: tuple[str, ...]
-    role_nouns: tuple[str, ...]
-    institutions: tuple[str, ...]
-    people: list[Person]
-    people_finder: PeopleFinder | None = None  # people outside the registry; place words
+    def __init__(
+        self,
+        *,
+        verbs: tuple[str, ...],
+        pronouns: tuple[str, ...],
+        role_nouns: tuple[str, ...],
+        institutions: tuple[str, ...],
+        people: list[Person],
+        people_finder: PeopleFinder | None = None,  # people outside the registry; place words
+    ) -> None:
+        self.verbs, self.pronouns, self.role_nouns, self.institutions = verbs, pronouns, role_nouns, institutions
+        self.people, self.people_finder = people, people_finder
+        self._compile()
 
     @property
     def lexicon(self) -> Lexicon | None:
         return self.people_finder.lexicon if self.people_finder else None
 
-    def __post_init__(self) -> None:
+    def _compile(self) -> None:
         # Alternations of the vocabulary's escaped words, which cannot
         # backtrack for ever. The two run on every sentence near a quotation
         # are matched with Python's re, twice as fast at them as regex; the

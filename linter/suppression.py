@@ -16,7 +16,6 @@ Rule ids are separated by commas or spaces; none means every rule. A
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 import regex
 
@@ -32,14 +31,14 @@ DIRECTIVE = patterns.compile(
 ALL = "*"
 
 
-@dataclass
 class Suppressions:
     """Which rules are silenced on which lines of one file."""
 
-    file_rules: set[str] = field(default_factory=set)
-    line_rules: dict[int, set[str]] = field(default_factory=dict)
-    # (rule, first line, last line or None for the end of the file)
-    ranges: list[tuple[str, int, int | None]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.file_rules: set[str] = set()
+        self.line_rules: dict[int, set[str]] = {}
+        # (rule, first line, last line or None for the end of the file)
+        self.ranges: list[tuple[str, int, int | None]] = []
 
     def silences(self, rule: str, line: int) -> bool:
         if {rule, ALL} & self.file_rules:

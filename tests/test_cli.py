@@ -211,3 +211,20 @@ def test_a_run_with_warm_caches_needs_neither_pyyaml_nor_openssl(tmp_path: Path)
     assert runs[0].stderr.splitlines()[-1].startswith("1 [")  # the first run parses YAML
     assert runs[1].stderr.splitlines()[-1] == "1 []"
     assert runs[1].stdout == runs[0].stdout
+
+
+def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) -> None:
+    """run() turns the garbage collector off; building the engine freezes
+    what start-up made and turns it back on before any article is read."""
+    probe = (
+        "import gc, sys\nfrom linter import cli, engine\n"
+        "seen = []\n"
+        "lint_file = engine.Engine.lint_file\n"
+        "engine.Engine.lint_file = lambda self, *a: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)) or lint_file(self, *a)\n"
+        f"sys.argv = ['copydesk', 'check', {str(DEFECTIVE)!r}]\n"
+        "import atexit\natexit.register(lambda: print(seen, file=sys.stderr))\n"
+        "cli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "[(True, True)]"

@@ -120,6 +120,9 @@ def run() -> NoReturn:
     """
     gc.disable()  # for start-up (see _collect_garbage)
     code = main()
+    threading = sys.modules.get("threading")
+    if threading and any(not t.daemon and t is not threading.main_thread() for t in threading.enumerate()):
+        sys.exit(code)  # a thread still working (a cluster client's, the server's): Python's exit waits for it
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

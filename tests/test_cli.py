@@ -228,3 +228,17 @@ def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) ->
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.strip() == "[(True, True)]"
+
+
+def test_the_quick_exit_waits_for_a_thread_still_working(tmp_path: Path) -> None:
+    probe = (
+        "import threading, time\nfrom linter import cli\n"
+        "real = cli.main\n"
+        "def main():\n"
+        "    threading.Thread(target=lambda: (time.sleep(0.2), print('late output', flush=True))).start()\n"
+        f"    return real(['check', {str(DEFECTIVE)!r}])\n"
+        "cli.main = main\ncli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.rstrip().endswith("late output")

@@ -114,8 +114,8 @@ def run() -> NoReturn:
 
     Python's own exit tears down every module and object it made, about 6
     ms after a one-file run, paid on every commit by a pre-commit hook. The
-    command flushes its output, runs the exit handlers (worker pools,
-    logging) and ends the process without that teardown. ``main()`` is what
+    command runs the exit handlers (worker pools, logging), flushes its
+    output and ends the process without that teardown. ``main()`` is what
     tests and programs that embed copydesk call.
     """
     gc.disable()  # for start-up (see _collect_garbage)
@@ -123,6 +123,7 @@ def run() -> NoReturn:
     threading = sys.modules.get("threading")
     if threading and any(not t.daemon and t is not threading.main_thread() for t in threading.enumerate()):
         sys.exit(code)  # a thread still working (a cluster client's, the server's): Python's exit waits for it
+    atexit._run_exitfuncs()  # first: a handler may still write
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -131,7 +132,6 @@ def run() -> NoReturn:
         except OSError as error:  # e.g. a full disk under a redirected report
             os.write(2, f"copydesk: error: cannot write the report: {error}\n".encode())
             code = EXIT_ERROR
-    atexit._run_exitfuncs()
     os._exit(code)
 
 

@@ -182,12 +182,19 @@ def test_installed_command_runs_as_a_process(tmp_path: Path) -> None:
     assert proc.stdout.rstrip().endswith("in 1 file.")
 
 
+# Output buffered as it is for a user (this environment may set
+# PYTHONUNBUFFERED), so that a lost flush would show.
+BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 def test_the_command_exits_quickly_without_losing_output(tmp_path: Path) -> None:
     """The command ends the process without Python's teardown once its
     output is flushed: a report of many pages, written to a pipe, is whole."""
     for number in range(40):
         (tmp_path / f"story{number:02d}.txt").write_text(DEFECTIVE.read_text())
-    proc = subprocess.run([sys.executable, "-m", "linter", "check", "."], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "."], capture_output=True, text=True, cwd=tmp_path, env=BUFFERED
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert len(proc.stdout) > 16_384  # more than the stream's buffer
     assert proc.stdout.rstrip().endswith("in 40 files.")
@@ -225,7 +232,7 @@ def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) ->
         "import atexit\natexit.register(lambda: print(seen))\n"
         "cli.run()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=BUFFERED)
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[-1] == "[(True, True)]"  # an exit handler's output, written to a pipe, is kept
 

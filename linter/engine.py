@@ -94,7 +94,7 @@ class Engine:
                     items += part
         else:
             for path in result.files:
-                result.findings += self.lint_file(path, result.problems, collected if across else None)
+                result.findings += self.lint_file(path, result.problems, collected)
         for check, items in zip(across, collected):
             try:
                 result.findings += self.unsuppressed(check.finish(items))

@@ -16,7 +16,6 @@ Rule ids are separated by commas or spaces; none means every rule. A
 
 from __future__ import annotations
 
-
 import regex
 
 from linter import patterns

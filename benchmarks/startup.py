@@ -5,9 +5,10 @@
 Each run is a fresh interpreter that times, in order: importing the
 libraries every run needs (regex and pluggy; yaml only when a rule, config
 or registry file is parsed, not on a run with warm caches), importing
-copydesk's command line, reading the config, loading the plugins, building the engine (rules, check types, patterns),
-linting one synthetic article, and writing the report. Every shipped rule is
-on, as in benchmarks.run; the caches are warm, as on every run but the first.
+copydesk's command line, reading the config, loading the plugins, building
+the engine (rules, check types, patterns), linting one synthetic article,
+and writing the report. Every shipped rule is on, as in benchmarks.run;
+the caches are warm, as on every run but the first.
 """
 
 from __future__ import annotations

@@ -244,9 +244,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
                 _report(args, engine, reporters, result, stream)
         else:
             _report(args, engine, reporters, result, out)
-        from linter.engine import INVALID_ARTICLE, UNREADABLE
-
-        if config.strict_files and any(f.rule in (UNREADABLE, INVALID_ARTICLE) for f in result.findings):
+        file_problems = {check.rule.id for check in engine.file_problems.values()}
+        if config.strict_files and any(f.rule in file_problems for f in result.findings):
             return EXIT_ERROR
         threshold = severity_rank(args.fail_on or config.fail_on)
         failing = any(severity_rank(f.severity) >= threshold for f in result.findings)

@@ -85,3 +85,38 @@ def test_a_folder_that_cannot_be_listed_is_a_finding(capsys: pytest.CaptureFixtu
     code, found = lint(capsys, "desk")
     assert found["locked"] == [("unreadable-file", "cannot read the folder: Permission denied; its stories were not linted")]
     assert "open.txt" in found
+
+
+# -- YAML anywhere is bounded ----------------------------------------------
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(8)
+)
+DEEP = "title: " + "[" * 500 + "]" * 500 + "\n"
+
+
+@pytest.mark.parametrize(("front", "why"), [(LAUGHS, "expand to more than"), (DEEP, "nested deeper than")], ids=["laughs", "deep"])
+def test_front_matter_past_a_limit_is_an_invalid_article(capsys: pytest.CaptureFixture[str], front: str, why: str) -> None:
+    Path("bomb.md").write_text(f"---\n{front}---\n\nA paragraph of the story.\n")
+    code, found = lint(capsys, "bomb.md", "story.txt")
+    assert code == 1
+    [(rule, message)] = found["bomb.md"]
+    assert rule == "invalid-article" and why in message
+    assert "story.txt" in found
+
+
+@pytest.mark.parametrize(("text", "why"), [(LAUGHS, "expand to more than"), (DEEP, "nested deeper than")], ids=["laughs", "deep"])
+def test_a_config_or_rule_file_past_a_limit_exits_2_with_its_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, why: str
+) -> None:
+    Path(".copydesk.yaml").write_text(text)
+    assert main(["check", "story.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"copydesk: error: {tmp_path / '.copydesk.yaml'}") and why in err
+    Path("house").mkdir()
+    Path("house/bomb.yaml").write_text(text)
+    Path(".copydesk.yaml").write_text("rules: [house]\n")
+    assert main(["check", "story.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"copydesk: error: {tmp_path / 'house' / 'bomb.yaml'}") and why in err

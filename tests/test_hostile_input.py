@@ -120,3 +120,85 @@ def test_a_config_or_rule_file_past_a_limit_exits_2_with_its_place(
     assert main(["check", "story.txt"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"copydesk: error: {tmp_path / 'house' / 'bomb.yaml'}") and why in err
+
+
+# -- --fix stays inside the tree and within its rights ----------------------
+
+REPEATED = "Harbor Board Backs Dredging\n\nThe board voted on Monday to dredge the north channel before the storms.\n\nThe board voted on Monday to dredge the north channel before the storms.\n"
+FIXED = "Harbor Board Backs Dredging\n\nThe board voted on Monday to dredge the north channel before the storms.\n"
+
+
+def test_fix_does_not_write_through_a_link_out_of_the_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(REPEATED)
+    Path("desk").mkdir()
+    os.symlink(outside, "desk/linked.txt")
+    main(["check", "--fix", "desk"])
+    assert outside.read_text() == REPEATED
+    assert "desk/linked.txt: a symbolic link; --fix does not write through links" in capsys.readouterr().err
+
+
+def test_a_link_swapped_in_while_the_fix_is_written_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.source import ChangedOnDisk, read_source, write_source
+
+    target = tmp_path / "secret.txt"
+    target.write_text("not the story\n")
+    story = Path("story.txt")
+    story.write_text(REPEATED)
+    source = read_source(story)
+    real_fsync = os.fsync
+
+    def swap(handle: int) -> None:  # after the new text is written, before the rename
+        real_fsync(handle)
+        story.unlink()
+        os.symlink(target, story)
+
+    monkeypatch.setattr(os, "fsync", swap)
+    with pytest.raises(ChangedOnDisk, match="replaced since it was read"):
+        write_source(source, FIXED)
+    assert target.read_text() == "not the story\n" and story.is_symlink()
+    assert not [p for p in Path().iterdir() if p.name.endswith(".copydesk")], "no temporary file is left"
+
+
+def test_fix_refuses_a_read_only_file_and_a_file_grown_past_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.source import NotWritten, read_source, write_source
+
+    story = Path("story.txt")
+    story.write_text(REPEATED)
+    story.chmod(0o444)
+    main(["check", "--fix", "story.txt"])
+    assert "story.txt: read-only file; fix not written" in capsys.readouterr().err
+    assert story.read_text() == REPEATED
+    story.chmod(0o644)
+    source = read_source(story)
+    with pytest.raises(NotWritten, match="limit"):
+        write_source(source, FIXED, max_bytes=50)
+
+
+def test_a_second_run_never_writes_over_the_first(tmp_path: Path) -> None:
+    from linter.source import ChangedOnDisk, read_source, write_source
+
+    story = Path("story.txt")
+    story.write_text(REPEATED)
+    first, second = read_source(story), read_source(story)  # two runs read the same file
+    write_source(first, FIXED)
+    with pytest.raises(ChangedOnDisk):
+        write_source(second, FIXED + "\nA line the second run added.\n")
+    assert story.read_text() == FIXED
+
+
+def test_temporary_files_of_a_killed_run_are_cleaned_unless_a_run_holds_the_story(capsys: pytest.CaptureFixture[str]) -> None:
+    import fcntl
+
+    from linter.source import remove_stale_temporaries
+
+    Path("story.txt").write_text(REPEATED)
+    Path(".story.txt.k1ll3d00.copydesk").write_text("half a story")
+    Path(".gone.md.k1ll3d00.copydesk").write_text("its story is gone")
+    with open("story.txt", "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run is writing story.txt now
+        assert remove_stale_temporaries(Path(".")) == 1
+        assert Path(".story.txt.k1ll3d00.copydesk").exists()
+    main(["check", "--fix", "story.txt"])
+    assert not [p for p in Path().iterdir() if p.name.endswith(".copydesk")]
+    assert Path("story.txt").read_text() == FIXED

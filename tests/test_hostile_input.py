@@ -202,3 +202,30 @@ def test_temporary_files_of_a_killed_run_are_cleaned_unless_a_run_holds_the_stor
     main(["check", "--fix", "story.txt"])
     assert not [p for p in Path().iterdir() if p.name.endswith(".copydesk")]
     assert Path("story.txt").read_text() == FIXED
+
+
+# -- output cannot be forged -------------------------------------------------
+
+
+def test_the_text_report_escapes_control_characters_in_messages_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    name = "evil\n\x1b[32mok.txt"
+    Path(name).write_text("Harbor Board Backs Dredging\n\nOfficials say \x1b[2J the work could take a year.\n")
+    code = main(["check", "--select", "vague-sourcing", name])
+    out = capsys.readouterr().out
+    assert code == 1
+    [line, summary] = out.splitlines()
+    assert line.startswith("evil\\n\\x1b[32mok.txt:3:1: warning vague-sourcing")
+    assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "gitlab"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    Path(name).write_text(STORY)
+    assert main(["check", "--format", fmt, name]) == 1
+    expected = "caf%E9.txt" if fmt == "sarif" else "caf\\xe9.txt"
+    assert expected in capsys.readouterr().out.replace("\\\\", "\\")
+    assert main(["check", "--format", fmt, "--output-file", "report.out", name]) == 1
+    assert expected in Path("report.out").read_text(encoding="utf-8").replace("\\\\", "\\")

@@ -332,8 +332,14 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.names import load_registries
 
     if args.names_command == "check":
+        from linter.plugins import load_plugins
+
+        shipped = load_plugins().name_registries
         for path in args.files:
-            people = load_registries([path])  # raises ConfigError with file:line
+            # Layered over the shipped registries, as a run loads it: a
+            # conflict with a shipped person is an error too.
+            load_registries([*shipped, path])  # raises ConfigError with file:line
+            people = load_registries([path])
             out.write(f"{path}: {len(people)} people, valid\n")
         return EXIT_CLEAN
     from linter.inference import suggest

@@ -229,3 +229,35 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped_in_every_format(
     assert expected in capsys.readouterr().out.replace("\\\\", "\\")
     assert main(["check", "--format", fmt, "--output-file", "report.out", name]) == 1
     assert expected in Path("report.out").read_text(encoding="utf-8").replace("\\\\", "\\")
+
+
+# -- names registries are checked for conflicts ------------------------------
+
+ORTIZ = "  - name: Lena M. Ortiz\n    surname: Ortiz\n    honorific: Ms.\n"
+REYES = "  - name: Tomas Reyes\n    surname: Reyes\n    honorific: Mr.\n"
+
+
+@pytest.mark.parametrize(
+    ("registry", "message"),
+    [
+        ("people:\n" + ORTIZ + "    id: ortiz\n" + REYES + "    id: ortiz\n", ":6: id 'ortiz' is given twice in this registry (first on line 2)"),
+        ("people:\n" + ORTIZ + ORTIZ.replace("Ms.", "Dr.") + "    id: ortiz-2\n", ":5: two people named 'Lena M. Ortiz' (the other is at"),
+        ("people:\n" + ORTIZ + REYES + "    variants: [Lena M. Ortiz]\n", ":5: variant 'Lena M. Ortiz' of Tomas Reyes is the name of another person"),
+    ],
+    ids=["duplicate-id", "one-name-two-people", "variant-is-another-person"],
+)
+def test_a_registry_with_conflicts_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path, registry: str, message: str) -> None:
+    Path("people.yaml").write_text(registry)
+    assert main(["names", "check", "people.yaml"]) == 2
+    assert capsys.readouterr().err.startswith(f"copydesk: error: people.yaml{message}")
+    Path(".copydesk.yaml").write_text("names: [people.yaml]\n")
+    assert main(["check", "story.txt"]) == 2
+    assert capsys.readouterr().err.startswith(f"copydesk: error: {tmp_path / 'people.yaml'}{message}")
+
+
+def test_a_conflict_with_a_shipped_person_is_refused_and_a_replacement_by_id_is_not(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("people.yaml").write_text("people:\n  - name: Vladimir V. Putin\n    surname: Putin\n    id: someone-else\n")
+    assert main(["names", "check", "people.yaml"]) == 2
+    assert "two people named 'Vladimir V. Putin'" in capsys.readouterr().err
+    Path("people.yaml").write_text("people:\n  - name: Vladimir V. Putin\n    surname: Putin\n    honorific: Mr.\n")
+    assert main(["names", "check", "people.yaml"]) == 0

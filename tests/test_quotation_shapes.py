@@ -54,7 +54,7 @@ def test_an_unattributed_multi_paragraph_quote_is_reported_in_every_part() -> No
 def test_titles_of_works_need_no_speaker() -> None:
     text = story("The strike inspired the documentary “Harbor Lights at Dawn,” which opens on Friday.")
     assert unattributed(text) == []
-    said = story("The strike, the mayor’s office said, was “a disaster for the harbor and the city.”")
+    said = story("The tone on the docks was bitter: “a disaster for the harbor and the city.”")
     assert unattributed(said) == ["“a disaster for the harbor and the city.”"]
 
 

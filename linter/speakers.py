@@ -93,18 +93,21 @@ class SpeakerFinder:
         """Whether a subject is one that cannot speak ("the tone of ...")."""
         return bool(self._mute and subject and self._mute.match(subject))
 
-    def introduces(self, words: str) -> bool:
-        """Whether reporter's words end in a colon that introduces a
-        quotation ("Ms. Ortiz:", "The statement read in full:"), on a
-        subject that can speak."""
+    def introduces(self, words: str) -> bool | None:
+        """Whether reporter's words that end in a colon introduce a
+        quotation on a subject that can speak ("Ms. Ortiz:", "The
+        statement read in full:"), not on one that cannot ("The mood was
+        grim:"); None when they do not end in a colon."""
         colon = _COLON_END.search(words)
-        return bool(colon) and not self.mute(self._subject(words, colon.start()))
+        if not colon:
+            return None
+        return not self.mute(self._subject(words, colon.start()))
 
     def leads_in(self, words: str) -> bool:
         """Whether the reporter's sentence right before a quotation hands
         over to it: a colon, or a question the quotation answers ("Why was
         he out in the heat? “My mom says…”")."""
-        return self.introduces(words) or words.strip().endswith("?")
+        return bool(self.introduces(words)) or words.strip().endswith("?")
 
     def beat(self, words: str) -> bool:
         """Whether a sentence is a beat in a speaker's turn, not a change of

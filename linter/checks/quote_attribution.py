@@ -155,8 +155,9 @@ class QuoteAttribution(Check):
             verdict = self.finder.says(doc, frame, sentences[first].span.start)
             if verdict is not None:
                 return verdict  # a speaker, or speech hung on one that cannot speak
-            if self.finder.introduces(frame[: quote.span.start - sentences[first].span.start]):
-                return True
+            introduced = self.finder.introduces(frame[: quote.span.start - sentences[first].span.start])
+            if introduced is not None:
+                return introduced  # "Ms. Ortiz:", but not "The mood was grim:"
         # No verb of saying in its sentence: the speaker of the sentences
         # before may go on (over other quoted sentences), or the sentence
         # after may give one.

@@ -126,7 +126,7 @@ def _quote_figures(linted: Corpora) -> list[Figure]:
                 f"{QUOTES} precision on polnear-dev (gold), where the story was read right",
                 (flagged - wrong) / flagged if flagged else 1.0,
                 0.9,
-                detail=f"{wrong} of {flagged} on an attributed gold Content; besides, {misread} where they were misread "
+                detail=f"{wrong} of {flagged} on an attributed gold Content; besides, {misread} where the story was misread "
                 f"(issue 16), {misread_wrong} of them false",
             )
         )

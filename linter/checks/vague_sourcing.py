@@ -135,7 +135,7 @@ class VagueSourcing(Check):
 # Associated Press".
 _OWNED = patterns.compile_re(r"[’']s\s+(?:[^\W\d_]+\s+)?$")
 _OF_A_NAME = patterns.compile_re(
-    r"\s+(?:(?:(?:conducted|commissioned|published|released)\s+)?(?:at|of|from|with|for|by)\s+(?:the\s+)?)?[A-Z]"
+    r"\s+(?:(?:(?:conducted|commissioned|published|released|reported)\s+)?(?:at|of|from|with|for|by)\s+(?:the\s+)?)?[A-Z]"
 )
 # A preposition before the group (and up to two words of its own) makes it
 # an object, not who says: "a text to supporters saying", "a fight against

@@ -20,8 +20,8 @@ from linter.lexicon import NAME_WORD
 
 # Where the clause that holds a verb of saying begins.
 _CLAUSE_START = patterns.compile(r"[“”\"‘;:(]|''|``")
-# A speaker's beat is a short sentence: "She pauses."
-_BEAT_WORDS = 6
+# A sentence about a person: "She pauses.", "But he has met the cast."
+_ABOUT_THE_SPEAKER = patterns.compile_re(r"(?:(?:but|and|so|still|yet|then)\s+)?(?:he|she)\b", re.I)
 # A verb of saying in the passive voice names no speaker.
 _PASSIVE = patterns.compile_re(r"\b(?:be|been|being|is|are|was|were)\s+(?:[a-z]+ly\s+)?$", re.I)
 _COLON_END = patterns.compile_re(r":\s*$")
@@ -109,11 +109,12 @@ class SpeakerFinder:
         he out in the heat? “My mom says…”")."""
         return bool(self.introduces(words)) or words.strip().endswith("?")
 
-    def beat(self, words: str) -> bool:
+    @staticmethod
+    def beat(words: str) -> bool:
         """Whether a sentence is a beat in a speaker's turn, not a change of
-        subject: "She pauses.", "Pause." """
-        text = words.split()
-        return len(text) <= _BEAT_WORDS and (len(text) <= 2 or bool(self._pronoun.match(words.strip())))
+        subject: "Pause.", or a sentence about him or her ("She pauses.",
+        "But he has met the cast.")."""
+        return len(words.split()) <= 2 or bool(_ABOUT_THE_SPEAKER.match(words.strip()))
 
     @staticmethod
     def _subject(frame: str, at: int) -> str:

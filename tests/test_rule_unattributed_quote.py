@@ -344,3 +344,11 @@ class TestUnattributed:
         q2 = "“Both sides share the blame for this.”"
         text = story(f"{q1} the mood of the meeting suggested.", f"The pickets went home at dusk. {q2}")
         assert [covered(text, f) for f in findings(text)] == [q1, q2]
+
+
+def test_a_speakers_paraphrase_then_a_sentence_about_him():
+    clean(
+        "Dev Mehta admitted he was wary of naming the cast before every contract was signed. "
+        "But he has met both leads, and they liked the script.",
+        "“I did not want to name anyone until it was all sorted, because people talk.”",
+    )

@@ -261,3 +261,129 @@ def test_a_conflict_with_a_shipped_person_is_refused_and_a_replacement_by_id_is_
     assert "two people named 'Vladimir V. Putin'" in capsys.readouterr().err
     Path("people.yaml").write_text("people:\n  - name: Vladimir V. Putin\n    surname: Putin\n    honorific: Mr.\n")
     assert main(["names", "check", "people.yaml"]) == 0
+
+
+# -- plugins are contained ---------------------------------------------------
+
+
+def _plugin_engine(tmp_path: Path, check_body, fmt=None, packs=(), config=None):  # type: ignore[no-untyped-def]
+    """An engine with a plugin whose check type runs ``check_body(self, doc)``
+    (rule 'house-rule'), and optionally an input format and rule packs."""
+    from linter.checks.base import Check
+    from linter.config import Config
+    from linter.engine import Engine
+    from linter.hookspecs import RulePack, hookimpl
+    from linter.plugins import load_plugins
+
+    class Misbehaving(Check):
+        name = "misbehaving"
+        summary = "A plugin's check."
+        check = check_body
+
+    rules = tmp_path / "plugin-rules"
+    rules.mkdir(exist_ok=True)
+    (rules / "house.yaml").write_text("id: house-rule\ncheck: misbehaving\nseverity: warning\nmessage: m\n")
+
+    class HousePlugin:
+        @hookimpl
+        def copydesk_check_types(self):  # type: ignore[no-untyped-def]
+            return [Misbehaving]
+
+        @hookimpl
+        def copydesk_rule_packs(self):  # type: ignore[no-untyped-def]
+            return [RulePack("house", rules), *packs]
+
+        @hookimpl
+        def copydesk_input_formats(self):  # type: ignore[no-untyped-def]
+            return [fmt] if fmt else []
+
+    return Engine(config or Config(), load_plugins(extra=[HousePlugin()]))
+
+
+def test_a_check_that_gives_what_is_not_a_finding_on_the_story_is_reported_and_left_out(tmp_path: Path) -> None:
+    from linter.findings import Finding
+
+    def check(self, doc):  # type: ignore[no-untyped-def]
+        good = self.finding(doc, 0, 6)
+        yield good
+        yield "not a finding"
+        yield good._replace(span=doc.span(10, 2))  # reversed
+        yield Finding(doc.path, doc.span(0, 5)._replace(end=len(doc.text) + 40), "house-rule", "warning", "m")  # outside
+
+    engine = _plugin_engine(tmp_path, check)
+    problems: list[str] = []
+    found = engine.lint_text(Path("story.txt"), STORY, problems)
+    assert [f.rule for f in found if f.rule == "house-rule"] == ["house-rule"]
+    assert "vague-sourcing" in {f.rule for f in found}
+    assert problems == ["rule 'house-rule' (plugin 'HousePlugin') gave str 'not a finding' on story.txt, not a finding on it; left out"]
+
+
+def test_a_format_that_raises_or_returns_garbage_spoils_only_its_story(tmp_path: Path) -> None:
+    from linter.hookspecs import InputFormat
+
+    def parse(path, text):  # type: ignore[no-untyped-def]
+        if "raise" in text:
+            raise RuntimeError("broken parser")
+        return {"not": "a document"}
+
+    engine = _plugin_engine(tmp_path, lambda self, doc: (), fmt=InputFormat("wire", (".wire",), parse))
+    problems: list[str] = []
+    [raised] = engine.lint_text(Path("a.wire"), "please raise", problems)
+    [garbage] = engine.lint_text(Path("b.wire"), "fine", problems)
+    assert raised.rule == garbage.rule == "invalid-article"
+    assert raised.message == "input format 'wire' (plugin 'HousePlugin') failed: RuntimeError('broken parser')"
+    assert garbage.message == "input format 'wire' (plugin 'HousePlugin') returned dict {'not': 'a document'}, not a document"
+    assert "vague-sourcing" in {f.rule for f in engine.lint_text(Path("story.txt"), STORY, problems)}
+
+
+def test_a_format_that_claims_a_built_in_suffix_is_reported(tmp_path: Path) -> None:
+    from linter.hookspecs import InputFormat
+
+    engine = _plugin_engine(tmp_path, lambda self, doc: (), fmt=InputFormat("notes", (".md",), lambda path, text: None))
+    assert any("input format" in p and ".md" in p and "HousePlugin" in p for p in engine.plugins.problems)
+
+
+def test_a_missing_or_broken_plugin_pack_is_left_out_and_the_run_goes_on(tmp_path: Path) -> None:
+    from linter.hookspecs import RulePack
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "bad.yaml").write_text("id: bad\ncheck: no-such-check\nseverity: warning\nmessage: m\n")
+    packs = [RulePack("gone", tmp_path / "gone"), RulePack("broken", broken)]
+    engine = _plugin_engine(tmp_path, lambda self, doc: (), packs=packs)
+    notes = "\n".join(engine.load_notes)
+    assert "plugin 'HousePlugin': rule pack 'gone' left out" in notes and "rule pack 'broken' left out" in notes
+    assert "vague-sourcing" in {r.id for r in engine.rules} and "house-rule" in {r.id for r in engine.rules}
+
+
+def test_a_python_check_caught_in_a_loop_is_stopped_by_the_story_budget(tmp_path: Path) -> None:
+    from linter.config import Config
+
+    def check(self, doc):  # type: ignore[no-untyped-def]
+        if "loop" in doc.text:
+            while True:
+                pass
+        return ()
+
+    engine = _plugin_engine(tmp_path, check, config=Config(time_budget=0.3))
+    problems: list[str] = []
+    found = engine.lint_text(Path("slow.txt"), STORY + "\nThe loop begins.\n", problems)
+    timeout = [f for f in found if f.rule == "check-timeout"]
+    assert len(timeout) == 1 and "rule 'house-rule' was still running" in timeout[0].message
+    assert problems == ["rule 'house-rule' ran past the time budget on slow.txt; skipped for the rest of the run"]
+    assert "vague-sourcing" in {f.rule for f in engine.lint_text(Path("next.txt"), STORY + "\nThe loop again.\n", problems)}
+
+
+def test_a_rules_patterns_share_one_deadline_on_a_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter import budget
+
+    clock = [100.0]
+    monkeypatch.setattr(budget, "monotonic", lambda: clock[0])
+    budget.start_rule(story_deadline=1000.0)
+    assert budget.time_left() == budget.RULE_SECONDS
+    clock[0] += 0.75  # the rule's first patterns took 0.75 s
+    assert budget.time_left() == pytest.approx(0.25)
+    clock[0] += 5
+    assert budget.time_left() == 0.001  # never zero: the regex module reads 0 as no timeout
+    budget.start_rule(story_deadline=clock[0] + 0.2)  # the story has less left than a rule's share
+    assert budget.time_left() == pytest.approx(0.2)

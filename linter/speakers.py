@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from linter import patterns
-from linter.document import Block, Document, Role, Sentence
+from linter.document import Document, Role, Sentence
 from linter.lexicon import NAME_WORD
 
 # Where the clause that holds a verb of saying begins.
@@ -130,18 +130,16 @@ class SpeakerFinder:
     def referent_before(self, doc: Document, offset: int) -> bool:
         """Whether the story mentions someone a pronoun can point to before
         ``offset``: a capitalised name or a noun for a person, in a block
-        that is the story's own (not its byline or credit)."""
-        for block in _story_blocks(doc):
-            if block.span.start >= offset:
-                break
-            text = block.text[: offset - block.span.start]
-            if self._person.search(text) or _NAME_RUN.search(text):
-                return True
-        return False
+        that is the story's own (not its headline, byline or credit)."""
+        return doc.analysis(("speakers.first_referent", id(self)), self._first_referent) <= offset
 
-
-def _story_blocks(doc: Document) -> list[Block]:
-    return doc.analysis(
-        "speakers.story_blocks", lambda d: [b for b in d.blocks if b.role not in (Role.BYLINE, Role.CREDIT, Role.HEADLINE)]
-    )
-
+    def _first_referent(self, doc: Document) -> float:
+        """Where the story's first mention of someone ends (infinity when
+        it mentions no one)."""
+        for block in doc.blocks:
+            if block.role in (Role.BYLINE, Role.CREDIT, Role.HEADLINE):
+                continue
+            ends = [m.end() for m in (self._person.search(block.text), _NAME_RUN.search(block.text)) if m]
+            if ends:
+                return block.span.start + min(ends)
+        return float("inf")

@@ -1,17 +1,22 @@
-"""quote-attribution: quoted speech that no one in reach says.
+"""quote-attribution: quoted speech that no one in reach says (issue 17).
 
 A quotation is attributed when the reporter's words say where it comes
 from, by any convention a copy desk accepts (see ``linter.speakers``): a
-verb or frame of saying in its own sentence, or a colon that introduces it
-("Ms. Ortiz: “…”"). A quotation that is a sentence of its own, or whose
-sentence has no verb of saying, takes its speaker from the sentence before
-it (the same speaker going on) or after it, when that one has a verb of
-saying; a sentence that merely mentions someone ("Ortiz was not in town.")
-does not attribute.
+verb or frame of saying in its own sentence whose subject can speak, a
+colon that introduces it ("Ms. Ortiz: “…”"), a transcript's speaker label
+("PENCE: …") or a signature ("“…” ― Ana Ruiz"). A quotation with no frame
+in its sentence takes its speaker from the sentence of the reporter's own
+before it (the same speaker going on, over quoted sentences and beats such
+as "She pauses."; further back only within its own paragraph; a question
+it answers) or the one after it, when that has a verb of saying; a
+sentence that merely mentions someone ("Ortiz was not in town.") does not
+attribute. Speech hung on a subject that cannot speak ("The tone …
+suggests …, underscoring, “…”") is flagged.
 
-Not speech, and never flagged: short quotations (scare quotes, terms),
-titles of works and names (after a cue, or short and in title case), and
-words after a naming cue (signs, chants, slogans, "so-called").
+Not speech, and never flagged: short quotations and lower-case fragments
+(scare quotes, terms), titles of works and names (after a cue, or short and
+in title case), and words after a naming cue (signs, chants, slogans,
+ballot wording, "so-called").
 """
 
 from __future__ import annotations

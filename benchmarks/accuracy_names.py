@@ -19,7 +19,9 @@ headings; quotations of every convention the copy uses: NYT's
 ''two-apostrophe'' marks, a quote running over paragraphs or opened with a
 mark turned the wrong way, an embedded tweet), and a finding that reading
 does not make is caused by reading. The figure that holds the name rules
-to account is what remains, per story.
+to account is what they find on the copy read right, per story (some of
+it only once the copy is read right: with the headline read as a
+headline, a later mention becomes the first).
 """
 
 from __future__ import annotations
@@ -105,13 +107,9 @@ def reread(doc: Document) -> Document:
 
 class Figures(NamedTuple):
     stories: int
-    findings: int
-    reading: int  # caused by reading (issue 16)
-
-    @property
-    def own(self) -> int:
-        """The findings the name rules make on copy read right."""
-        return self.findings - self.reading
+    findings: int  # as the document model reads the copy today
+    reading: int  # of those, caused by reading (issue 16)
+    own: int  # the findings on the copy read right
 
     def per_story(self, count: int) -> float:
         return count / self.stories if self.stories else 0.0
@@ -127,7 +125,7 @@ class Figures(NamedTuple):
 def score(root: Path, selection: Selection, engines: dict[str, Engine]) -> tuple[Figures, list[Scored]]:
     """The figures of one selection, and every name finding on it."""
     scored: list[Scored] = []
-    count = 0
+    count = total = 0
     for story in corpora.stories(root, selection.corpus):
         if not selection.wanted(story.group):
             continue
@@ -136,13 +134,20 @@ def score(root: Path, selection: Selection, engines: dict[str, Engine]) -> tuple
         engine, text = engines[style], story.text
         problems: list[str] = []
         reader = engine.plugins.format_for(story.path)
-        read_right = {f.span for f in engine.check_document(reread(reader.parse(story.path, text)), problems)}
-        for finding in engine.lint_text(story.path, text, problems):
-            cause = "" if finding.span in read_right else READING
-            scored.append(Scored(story, style, finding, cause, text[finding.span.start : finding.span.end]))
+        today = engine.lint_text(story.path, text, problems)
+        read_right = engine.check_document(reread(reader.parse(story.path, text)), problems)
         if problems:
             raise RuntimeError(f"{story.path}: {problems}")
-    return Figures(count, len(scored), sum(1 for s in scored if s.cause)), scored
+        # What the rules find on the story read right is theirs (some of it
+        # only once it is read right: a later mention becomes the first);
+        # what they find today and not then is caused by reading.
+        right = {f.span for f in read_right}
+        found = [(f, READING) for f in today if f.span not in right] + [(f, "") for f in read_right]
+        for finding, cause in sorted(found, key=lambda pair: pair[0].span.start):
+            scored.append(Scored(story, style, finding, cause, text[finding.span.start : finding.span.end]))
+        total += len(today)
+    reading = sum(1 for s in scored if s.cause)
+    return Figures(count, total, reading, len(scored) - reading), scored
 
 
 def measure(root: Path) -> Iterator[tuple[Selection, Figures, list[Scored]]]:

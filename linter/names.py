@@ -220,6 +220,7 @@ class Mention(NamedTuple):
     end: int  # before any possessive 's
     role: str  # of the block it stands in
     headline_style: bool  # in a headline-style line (headline, heading)
+    quoted: bool = False  # a full name inside a quotation: introduces, never judged
 
     def written(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
@@ -269,8 +270,10 @@ def _pattern(person: Person) -> regex.Pattern[str]:
 def find_mentions(
     doc: Document, people: list[Person], surname_use: "SurnameUse", shared: frozenset[str] = frozenset()
 ) -> list[Mention]:
-    """Mentions of people in document order, outside quotations, in every
-    block but bylines and credits. A mention goes to one person or to none:
+    """Mentions of people in document order, in every block but bylines
+    and credits; inside quotations only full names (``quoted``), which
+    introduce a person but are never judged. A mention goes to one person
+    or to none:
     a surname that two people of the story share (``shared``), a courtesy
     title that is not the person's ("Mrs. Trump"), a bare surname that is
     not a reference (``surname_use``: "the Trump campaign") and a name
@@ -289,7 +292,8 @@ def find_mentions(
             for match in pattern.finditer(block.text):
                 kind = matcher.kinds[match.group("name")]
                 prefix = match.group("prefix") or ""
-                if block.quote_at(base + match.start()):
+                quoted = block.quote_at(base + match.start()) is not None
+                if quoted and kind == SURNAME:
                     continue
                 honorific = canonical_honorific(prefix) if prefix else ""
                 if honorific and honorific != person.honorific:
@@ -297,7 +301,8 @@ def find_mentions(
                 if kind == SURNAME and person.surname in shared:
                     continue
                 if kind == SURNAME and not prefix:
-                    if not surname_use.refers(block.text, match.start(), match.end()):
+                    refers = surname_use.refers if block.prose else surname_use.in_headline
+                    if not refers(block.text, match.start(), match.end()):
                         continue
                 elif kind != SURNAME and _NAME_WORD_AFTER.match(block.text, match.end()):
                     continue
@@ -310,6 +315,7 @@ def find_mentions(
                     end=base + match.end(),
                     role=block.role,
                     headline_style=not block.prose,
+                    quoted=quoted,
                 )
                 found.setdefault((mention.name_start, mention.end), []).append(mention)
     mentions = [claims[0] for claims in found.values() if len(claims) == 1]

@@ -30,6 +30,7 @@ _CAPITALISED_BEFORE = patterns.compile(rf"(?<![\p{{L}}.'’])({NAME_WORD})\s+$")
 _NAME_OF_BEFORE = patterns.compile(rf"(?<![\p{{L}}])({NAME_WORD})\s+(?:for|of|against)\s+$")
 _INITIAL_BEFORE = patterns.compile(r"(?<![\p{L}])\p{Lu}(?:\.\s*|\s+)$")  # "George W. Bush", "George W Bush"
 _HYPHEN_BEFORE = patterns.compile(r"\p{L}[\-‐–]$")
+_HYPHEN_AFTER = patterns.compile(r"[\-‐]\p{L}")
 _NEXT_WORD = patterns.compile(r"^\s+(\S+?)(?=[\s,.;:!?)\"”]|$)")
 # What may follow a reference at once: punctuation, a possessive, a dash.
 _CLOSED_AFTER = patterns.compile(r"^(?:['’]s?(?![\p{L}])|\s*[,.;:!?)\]\"”’'…]|\s+[-—–]|\s*$)")
@@ -53,6 +54,12 @@ class SurnameUse:
             rf"(?<![\p{{L}}])(?:{patterns.words(lexicon.plural_titles)})\s+(?:{name}\s*,\s*)*(?:{name}\s*,?\s+(?:and|or)\s+)?$"
         )
 
+    def in_headline(self, text: str, start: int, end: int) -> bool:
+        """Whether a surname in a headline-style line (where every word
+        may be capitalised) names its person: unless it is joined to
+        another word ("Putin-Trump Call")."""
+        return not (_HYPHEN_BEFORE.search(text, max(0, start - 2), start) or _HYPHEN_AFTER.match(text, end))
+
     def refers(self, text: str, start: int, end: int) -> bool:
         """Whether the bare surname ``text[start:end]`` refers to its person."""
         window = max(0, start - _WINDOW)
@@ -66,9 +73,9 @@ class SurnameUse:
             return False  # "George W. Bush", "pro-Trump"
         if self.before.search(text, window, start) or self.plural_title.search(text, window, start):
             return False  # "the Trump campaign", "Justices Souter, Stevens and Scalia"
-        rest = text[end : end + 40]
-        if rest[:1] in "-‐" and rest[1:2].isalpha():
+        if _HYPHEN_AFTER.match(text, end):
             return False  # "Bush-era", "Putin-Trump"
+        rest = text[end : end + 40]
         if _CLOSED_AFTER.match(rest):
             return True
         following = _NEXT_WORD.match(rest)

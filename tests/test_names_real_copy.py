@@ -143,3 +143,22 @@ class TestBritish:
     def test_registered_people_take_the_style_s_form(self):
         body = "Vladimir Putin spoke on Monday. Mr Putin said the talks would go on, and Mr. Putin left."
         assert names(body, style="british") == [(RULES[1], "Mr. Putin")]
+
+
+class TestHeadlinesSummariesAndQuotations:
+    def test_a_summary_under_a_headline_that_names_the_person_may_use_the_later_form(self):
+        text = (
+            "Putin Sends an Envoy to the Grain Talks\nMr. Putin said the talks would resume on Monday.\nBy Ann Lee\n"
+            "President Vladimir V. Putin spoke in Moscow. Mr. Putin left.\n"
+        )
+        assert lint(text, select=RULES) == []
+        # The body still introduces him in full.
+        body_first = text.replace("President Vladimir V. Putin spoke in Moscow. Mr. Putin left.", "Mr. Putin left.")
+        assert [covered(body_first, f) for f in lint(body_first, select=RULES)] == ["Mr. Putin"]
+
+    def test_names_in_quotations_are_not_judged_but_introduce(self):
+        body = (
+            "“Without Scalia, it's still the Kennedy Court,” said Ruth Ortiz, a law professor. "
+            "“I trust Vladimir Putin,” the envoy said. Mr. Putin did not reply."
+        )
+        assert names(body) == []

@@ -16,7 +16,10 @@ verdicts about the ``first`` reference or the ``subsequent`` ones.
   ("Mr. Putin" in NYT style, "Putin" in AP style); repeating the accepted
   full name is allowed.
 - Headline-style lines (headlines and headings) are not judged: a surname
-  alone is right there. Names inside quotations are never judged.
+  alone is right there. Under a headline that names a person, a summary or
+  dek may use the later form; the body still introduces them in full.
+- Names inside quotations are never judged; a full name in a quotation
+  introduces the person to the reader.
 """
 
 from __future__ import annotations
@@ -107,21 +110,29 @@ def judge(
     """Every wrong reference to a person in ``doc``."""
     verdicts: list[Verdict] = []
     by_person: dict[Person, list[Mention]] = {}
+    headlined: dict[Person, int] = {}  # where a headline first names each person
     for mention in find_mentions(doc, people, surname_use, shared):
         if not mention.headline_style:
             by_person.setdefault(mention.person, []).append(mention)
+        elif mention.role == Role.HEADLINE:
+            headlined.setdefault(mention.person, mention.start)
     for person, mentions in by_person.items():
-        verdicts += _judge_person(doc, person, mentions, style)
+        verdicts += _judge_person(doc, person, mentions, style, headlined.get(person))
     verdicts.sort(key=lambda v: v.start)
     return verdicts
 
 
-def _judge_person(doc: Document, person: Person, mentions: list[Mention], style: HouseStyle) -> list[Verdict]:
+def _judge_person(
+    doc: Document, person: Person, mentions: list[Mention], style: HouseStyle, headlined: int | None
+) -> list[Verdict]:
     first_forms, later_forms = style.first_forms(person), style.subsequent_forms(person)
     first_choice, later_choice = style.preferred(person, first=True), style.preferred(person, first=False)
     verdicts: list[Verdict] = []
     introduced = surname_first_reported = False
     for mention in mentions:
+        if mention.quoted:  # a full name in a quotation: read, never judged
+            introduced = True
+            continue
         name, whole = mention.name_text(doc), mention.written(doc)
         # A title may stand before a full name ("President Vladimir V.
         # Putin"); a courtesy title may not, so it is part of what is wrong.
@@ -129,6 +140,9 @@ def _judge_person(doc: Document, person: Person, mentions: list[Mention], style:
         if not introduced:
             if name in first_forms:
                 introduced = True
+            elif mention.kind == SURNAME and _under_headline(mention, headlined):
+                if whole not in later_forms:
+                    verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
             elif mention.kind != SURNAME:
                 introduced = True
                 verdicts.append(Verdict(FIRST, mention, start, mention.end, first_choice))
@@ -139,3 +153,10 @@ def _judge_person(doc: Document, person: Person, mentions: list[Mention], style:
             verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
     return verdicts
 
+
+
+def _under_headline(mention: Mention, headlined: int | None) -> bool:
+    """Whether a mention stands in a summary or dek below a headline that
+    names the person: there the later form is right ("Mr. Putin forecast
+    …" under "Putin chides Turkey"); the body still introduces them."""
+    return headlined is not None and headlined < mention.start and mention.role in (Role.SUMMARY, Role.DEK)

@@ -261,10 +261,14 @@ def _capitals(word: str) -> bool:
 
 def _identity(name: str, surname: str, registry: dict[str, Person]) -> object:
     """Who a full name names: a registered person by any of their forms,
-    otherwise the given name with the surname ("Hillary Clinton" and
-    "Hillary Rodham Clinton" are one person, "Bill Clinton" another)."""
+    otherwise the given name, initials and surname ("Hillary Clinton" and
+    "Hillary Rodham Clinton" are one person, "Bill Clinton" another, and
+    "George H. W. Bush" is not "George W. Bush")."""
     person = registry.get(name)
-    return person.name if person else (name.split()[0], surname)
+    if person:
+        return person.name
+    words = name.split()
+    return (words[0], tuple(w for w in words[1:] if len(w.rstrip(".")) == 1), surname)
 
 
 def _surname(name: str, particles: tuple[str, ...]) -> str:

@@ -64,6 +64,14 @@ class TestPeopleSharingASurname:
         )
         assert names(body) == []
 
+    def test_a_father_and_a_son_with_one_given_name(self):
+        body = (
+            "George H. W. Bush, the former president, joined George W. Bush, his son, on Monday. "
+            "Bush said the crowd was large, and Mr. Bush thanked the volunteers."
+        )
+        assert names(body) == []
+        assert names(body, style="ap") == []
+
     def test_a_middle_initial_makes_another_person(self):
         body = (
             "Allan Mayer, a studio executive, spoke on Monday. He cited Louis B. Mayer, and Mr. Mayer said the "

@@ -112,10 +112,11 @@ def judge(
     by_person: dict[Person, list[Mention]] = {}
     headlined: dict[Person, int] = {}  # where a headline first names each person
     for mention in find_mentions(doc, people, surname_use, shared):
-        if not mention.headline_style:
+        if mention.headline_style:
+            if mention.role == Role.HEADLINE:
+                headlined.setdefault(mention.person, mention.start)
+        elif mention.role in NameStyle.default_scope:  # not a caption or other furniture
             by_person.setdefault(mention.person, []).append(mention)
-        elif mention.role == Role.HEADLINE:
-            headlined.setdefault(mention.person, mention.start)
     for person, mentions in by_person.items():
         verdicts += _judge_person(doc, person, mentions, style, headlined.get(person))
     verdicts.sort(key=lambda v: v.start)

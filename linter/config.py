@@ -117,7 +117,17 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
 _PATH_KEYS = ("rules", "names", "styles", "vale")
-KEYS = ("style", "fail_on", "severity", "per_file_ignores", "styles_by_path", "max_file_size", "strict_files", *_LIST_KEYS, *_PATH_KEYS)
+KEYS = (
+    "style",
+    "fail_on",
+    "severity",
+    "per_file_ignores",
+    "styles_by_path",
+    "max_file_size",
+    "strict_files",
+    *_LIST_KEYS,
+    *_PATH_KEYS,
+)
 
 
 def _line_in(mapping: dict[str, Any], key: str, default: int | None) -> int | None:

@@ -42,6 +42,7 @@ STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
 # Courtesy titles as written, with or without the full stop ("Mr Blair").
 HONORIFIC_FORMS = (*HONORIFICS, *(h.rstrip(".") for h in HONORIFICS))
+_INITIAL = patterns.compile(r"^\p{Lu}\.$")
 
 
 def canonical_honorific(written: str) -> str:
@@ -49,8 +50,6 @@ def canonical_honorific(written: str) -> str:
     when it is none."""
     dotted = written if written.endswith(".") else written + "."
     return dotted if dotted in HONORIFICS else ""
-
-_INITIAL = patterns.compile(r"^\p{Lu}\.$")
 
 
 class Person(NamedTuple):
@@ -158,7 +157,8 @@ def _person(entry: Any, path: Path) -> tuple[str, Person]:
         raise ConfigError("honorific: must be a string such as 'Mr.'", path, entry.line_of("honorific"))
     plain = entry.get("plain") or ""
     if not isinstance(plain, str) or (plain and surname not in plain.split()):
-        raise ConfigError(f"plain: must be the name as known, with the surname '{surname}'", path, entry.line_of("plain"))
+        message = f"plain: must be the name as known, with the surname '{surname}'"
+        raise ConfigError(message, path, entry.line_of("plain"))
     person = Person(
         name,
         surname,

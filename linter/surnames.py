@@ -50,8 +50,9 @@ class SurnameUse:
             rf"(?<![\p{{L}}])(?:{patterns.words(lexicon.before_surname)})\s+(?:{NAME_WORD}\s+(?:and|or)\s+)?$", regex.I
         )
         name = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
+        titles = patterns.words(lexicon.plural_titles)
         self.plural_title = patterns.compile(
-            rf"(?<![\p{{L}}])(?:{patterns.words(lexicon.plural_titles)})\s+(?:{name}\s*,\s*)*(?:{name}\s*,?\s+(?:and|or)\s+)?$"
+            rf"(?<![\p{{L}}])(?:{titles})\s+(?:{name}\s*,\s*)*(?:{name}\s*,?\s+(?:and|or)\s+)?$"
         )
 
     def in_headline(self, text: str, start: int, end: int) -> bool:

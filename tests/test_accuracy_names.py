@@ -21,7 +21,8 @@ def _corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "index.tsv").write_text("id\tpublisher\tsource_path\tannotation_path\n0001\tnyt\tx.txt\tx.ann\n")
     (folder / "0001.txt").write_text(
-        "Putin sends an envoy to the grain talks.\n\nABSTRACT.\n\nPresident Vladimir V. Putin sent an envoy.\n\nFULL TEXT.\n\n"
+        "Putin sends an envoy to the grain talks.\n\nABSTRACT.\n\nPresident Vladimir V. Putin sent an envoy.\n\n"
+        "FULL TEXT.\n\n"
         "MOSCOW - President Vladimir V. Putin sent an envoy on Monday. ''I trust Putin,'' an aide said.\n\n"
         "Later, Putin said the talks would go on.\n",
         encoding="utf-8",

@@ -45,7 +45,9 @@ def test_each_path_takes_its_own_style(desk: Path, capsys: pytest.CaptureFixture
     assert "british style is “Mr Blair”" in found[0][2] and "ap style is “Blair”" in found[1][2]
 
 
-def test_the_style_given_on_the_command_line_applies_to_every_file(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_style_given_on_the_command_line_applies_to_every_file(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (desk / ".copydesk.yaml").write_text('style: british\nselect: ["name-*"]\nstyles_by_path:\n  "sport/*": ap\n')
     _, out, _ = run(["check", "news", "sport", "--style", "ap", "--format", "json"], capsys)
     assert {f["message"].split("; ")[1] for f in json.loads(out)} == {"ap style is “Blair”."}
@@ -54,7 +56,11 @@ def test_the_style_given_on_the_command_line_applies_to_every_file(desk: Path, c
 @pytest.mark.parametrize(
     ("config", "line", "message"),
     [
-        ("style: nyt\nstyles_by_path:\n  \"sport/*\": guardian\n", 3, "styles_by_path: 'sport/*': unknown house style 'guardian'"),
+        (
+            'style: nyt\nstyles_by_path:\n  "sport/*": guardian\n',
+            3,
+            "styles_by_path: 'sport/*': unknown house style 'guardian'",
+        ),
         ("style: nyt\nstyles_by_path: [ap]\n", 2, "styles_by_path: must map file patterns to house style names"),
     ],
 )

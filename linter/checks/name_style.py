@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
-from linter.inference import name_forms
 from linter.fixes import replace_fix
+from linter.inference import name_forms
 from linter.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
 from linter.surnames import SurnameUse
 
@@ -153,7 +153,6 @@ def _judge_person(
         elif whole not in later_forms and name not in first_forms:
             verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
     return verdicts
-
 
 
 def _under_headline(mention: Mention, headlined: int | None) -> bool:

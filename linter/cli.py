@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
+    check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -207,12 +208,15 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
     engine = _engine(args, config)
+    from linter.selection import check_rule_ids
+
+    _warn(check_rule_ids(engine, {"--select": args.select or [], "--ignore": args.ignore or []}))
     reporters = engine.plugins.reporters
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
     if args.diff:
-        return _diff(engine, args.paths, out, args.unsafe_fixes)
+        return _diff(engine, args.paths, out, args.unsafe_fixes, args.allow_no_files)
     if args.fix:
         _fix(engine, args.paths, args.unsafe_fixes)
     if args.executor == "dask":
@@ -227,6 +231,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
 
         result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
     _warn(result.problems)
+    if not result.files and not args.allow_no_files:
+        return _no_articles([*args.paths, *urls])
     if args.write_baseline:
         from linter import baseline
 
@@ -244,9 +250,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
                 _report(args, engine, reporters, result, stream)
         else:
             _report(args, engine, reporters, result, out)
-        from linter.engine import INVALID_ARTICLE, UNREADABLE
-
-        if config.strict_files and any(f.rule in (UNREADABLE, INVALID_ARTICLE) for f in result.findings):
+        file_problems = {check.rule.id for check in engine.file_problems.values()}
+        if config.strict_files and any(f.rule in file_problems for f in result.findings):
             return EXIT_ERROR
         threshold = severity_rank(args.fail_on or config.fail_on)
         failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
@@ -268,13 +273,24 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
     reporter.report(result)
 
 
-def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool) -> int:  # type: ignore[no-untyped-def]
+def _no_articles(paths: Sequence[object]) -> int:
+    """A gate that lints nothing must not pass: a wrong path or pattern would
+    otherwise go green for ever."""
+    where = ", ".join(map(str, paths))
+    print(f"copydesk: error: no articles found in {where} (--allow-no-files to accept that)", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool, allow_no_files: bool) -> int:  # type: ignore[no-untyped-def]
     """Print the fixes as a diff; exit 1 when there is one."""
     from linter.autofix import fix_file
 
     problems: list[str] = []
     changed = 0
-    for path in engine.files(paths):
+    files = engine.files(paths)
+    if not files and not allow_no_files:
+        return _no_articles(paths)
+    for path in files:
         file_fix = fix_file(engine, path, problems, unsafe)
         if file_fix:
             out.write(file_fix.diff())
@@ -285,17 +301,20 @@ def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool) -> int:  # type:
 
 def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-untyped-def]
     from linter.autofix import fix_file
-    from linter.source import ChangedOnDisk, write_source
+    from linter.source import NotWritten, remove_stale_temporaries, write_source
 
     problems: list[str] = []
     fixed = files = 0
-    for path in engine.files(paths):
+    targets = engine.files(paths)
+    for folder in dict.fromkeys(path.parent for path in targets):
+        remove_stale_temporaries(folder)  # left by a run that was killed
+    for path in targets:
         file_fix = fix_file(engine, path, problems, unsafe)
         if not file_fix:
             continue
         try:
-            write_source(file_fix.source, file_fix.fixed)
-        except (ChangedOnDisk, OSError) as error:
+            write_source(file_fix.source, file_fix.fixed, engine.config.max_file_size)
+        except NotWritten as error:
             problems.append(f"{error}")
             continue
         fixed, files = fixed + file_fix.applied, files + 1
@@ -313,8 +332,14 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.names import load_registries
 
     if args.names_command == "check":
+        from linter.plugins import load_plugins
+
+        shipped = load_plugins().name_registries
         for path in args.files:
-            people = load_registries([path])  # raises ConfigError with file:line
+            # Layered over the shipped registries, as a run loads it: a
+            # conflict with a shipped person is an error too.
+            load_registries([*shipped, path])  # raises ConfigError with file:line
+            people = load_registries([path])
             out.write(f"{path}: {len(people)} people, valid\n")
         return EXIT_CLEAN
     from linter.inference import suggest

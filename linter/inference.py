@@ -195,6 +195,8 @@ class PeopleFinder:
             return None  # "Trump National Doral"
         if any(_capitals(w) for w in words):
             return None  # "RT America", "NLD Chairman"
+        if any(w in HONORIFIC_FORMS for w in words):
+            return None  # "Following Mr Straw": a name holds no courtesy title
         return tokens
 
     def infer(self, doc: Document) -> list[Person]:

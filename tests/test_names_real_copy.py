@@ -115,6 +115,13 @@ class TestTitlesAreNotNames:
 
 
 class TestNotPeople:
+    def test_a_courtesy_title_or_a_party_inside_a_run_is_not_a_name(self):
+        body = (
+            "Following Mr Straw, the speaker rose. Democrat Tom Udall, a senator, and Lib Dem Norman Baker, "
+            "an MP, spoke."
+        )
+        assert inferred(body) == [("Tom Udall", ""), ("Norman Baker", "")]
+
     def test_possessives_acronyms_and_letters_after_a_name_are_not_people(self):
         body = (
             "Senator Marco Rubio's Cuban roots came up, and the aide said strategist Karl Rove's PAC paid. "

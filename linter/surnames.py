@@ -32,6 +32,8 @@ _INITIAL_BEFORE = patterns.compile(r"(?<![\p{L}])\p{Lu}(?:\.\s*|\s+)$")  # "Geor
 _HYPHEN_BEFORE = patterns.compile(r"\p{L}[\-‐–]$")
 _HYPHEN_AFTER = patterns.compile(r"[\-‐]\p{L}")
 _NEXT_WORD = patterns.compile(r"^\s+(\S+?)(?=[\s,.;:!?)\"”]|$)")
+# "and Trump" after a surname: the pair is read together.
+_PAIRED_AFTER = patterns.compile(rf"\s+(?:and|or)\s+{NAME_WORD}(?=\s+\p{{Ll}})")
 # What may follow a reference at once: punctuation, a possessive, a dash.
 _CLOSED_AFTER = patterns.compile(r"^(?:['’]s?(?![\p{L}])|\s*[,.;:!?)\]\"”’'…]|\s+[-—–]|\s*$)")
 
@@ -76,7 +78,14 @@ class SurnameUse:
             return False  # "the Trump campaign", "Justices Souter, Stevens and Scalia"
         if _HYPHEN_AFTER.match(text, end):
             return False  # "Bush-era", "Putin-Trump"
-        rest = text[end : end + 40]
+        rest = text[end : end + _WINDOW]
+        pair = _PAIRED_AFTER.match(rest)
+        if pair:
+            rest = rest[pair.end() :]  # "Clinton and Trump supporters": what follows the pair decides
+        return self._followed_as_person(rest)
+
+    def _followed_as_person(self, rest: str) -> bool:
+        """Whether the text after a surname makes it a reference."""
         if _CLOSED_AFTER.match(rest):
             return True
         following = _NEXT_WORD.match(rest)

@@ -31,13 +31,17 @@ class TestSurnameAsModifier:
         body = (
             "Donald J. Trump spoke in Ohio. The Trump campaign said Trump supporters filled a pro-Trump rally, "
             "and Trump-era rules drew Bush-era figures. Aides to the Trump and Biden campaigns met. "
-            "Three Trump loyalists left, and the two Trump hotels closed.\n\nMr. Trump said he would return."
+            "Three Trump loyalists left, and the two Trump hotels closed. Trump and Biden supporters cheered."
+            "\n\nMr. Trump said he would return."
         )
         assert names(body) == []
 
     def test_a_surname_before_a_verb_or_punctuation_is_judged(self):
-        body = "Donald J. Trump spoke in Ohio.\n\nLater, Trump said he would return, and aides praised Trump."
-        assert names(body) == [(RULES[1], "Trump"), (RULES[1], "Trump")]
+        body = (
+            "Donald J. Trump spoke in Ohio.\n\nLater, Trump said he would return, and aides praised Trump. "
+            "Trump and his aides left."
+        )
+        assert names(body) == [(RULES[1], "Trump"), (RULES[1], "Trump"), (RULES[1], "Trump")]
 
     def test_a_surname_before_a_present_tense_verb_is_judged(self):
         assert names("Donald J. Trump spoke in Ohio.\n\nTrump sends a delegation on Monday.") == [(RULES[1], "Trump")]

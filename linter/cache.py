@@ -23,7 +23,7 @@ from typing import Any, Callable
 from linter import version
 from linter.hashing import blake2b
 
-VERSION = "3"  # of what the cache holds; raised when a cached class changes shape
+VERSION = "4"  # of what the cache holds; raised when a cached class changes shape
 
 
 def folder() -> Path | None:

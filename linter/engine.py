@@ -170,13 +170,18 @@ class Engine:
             owner = self.plugins.format_owners.get(input_format.name, input_format.name)
             reason = f"input format '{input_format.name}' (plugin '{owner}') returned {_describe(doc)}, not a document"
             return self.file_finding(path, PROBLEM_INVALID, reason)
+        # A story rendered from HTML or an archive (linter.formats.mapped,
+        # not imported by runs that read none): findings go to the file's places.
+        mapped = doc if hasattr(doc, "source_map") else None
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
-                    items.append(check.collect(doc))
+                    item = check.collect(doc)
+                    items.append(mapped.collected_to_source(item) if mapped else item)
                 except Exception as error:  # one broken rule must not stop the others
                     problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        return self.check_document(doc, problems)
+        findings = self.check_document(doc, problems)
+        return mapped.to_source(findings) if mapped else findings
 
     def file_finding(self, path: Path, problem: str, reason: str, line: int = 1, text: str = "") -> list[Finding]:
         """The finding about a file that could not be linted (``problem``:

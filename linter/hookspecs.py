@@ -31,11 +31,14 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 class InputFormat(NamedTuple):
-    """Parses files with one of ``suffixes`` into a Document."""
+    """Parses files with one of ``suffixes`` into a Document. ``fixable``:
+    whether ``--fix`` may rewrite such files (not HTML, say, whose findings
+    are about a rendering of the file)."""
 
     name: str
     suffixes: tuple[str, ...]
     parse: Callable[[Path, str], "Document"]
+    fixable: bool = True
 
 
 class RulePack(NamedTuple):

@@ -116,6 +116,9 @@ class Block:
         self.prose, self.origin = prose, origin
         self.sentences: list[Sentence] = sentences if sentences is not None else []
         self.quotes: list[Quote] = quotes if quotes is not None else []
+        # Quotations inside those (“He told me ‘no’”), for readers of the
+        # model; the checks read the outermost ones.
+        self.nested_quotes: list[Quote] = []
 
     def __repr__(self) -> str:
         return f"Block(role={self.role!r}, text={self.text!r}, span={self.span!r}, index={self.index!r})"

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from linter import patterns, segment
+from linter import patterns, quotations, segment
 from linter.document import Block, LineIndex, Quote, Role, Sentence
 from linter.literals import literals_of
 from linter.suppression import is_directive_line
@@ -153,16 +153,16 @@ def annotate(block: Block, lines: LineIndex) -> None:
         Sentence(block.text[s:e], lines.span(base + s, base + e), block)
         for s, e in segment.sentences(block.text)
     ]
-    block.quotes = [
-        Quote(
-            text=block.text[s + 1 : e - 1 if closed else e].strip(),
-            span=lines.span(base + s, base + e),
-            inner=lines.span(base + s + 1, base + (e - 1 if closed else e)),
+    block.quotes, block.nested_quotes = [], []
+    for q in quotations.find(block.text):
+        quote = Quote(
+            text=block.text[q.inner_start : q.inner_end].strip(),
+            span=lines.span(base + q.start, base + q.end),
+            inner=lines.span(base + q.inner_start, base + q.inner_end),
             block=block,
-            closed=closed,
+            closed=q.closed,
         )
-        for s, e, closed in segment.quotations(block.text)
-    ]
+        (block.nested_quotes if q.depth else block.quotes).append(quote)
 
 
 def ends_like_prose(text: str) -> bool:

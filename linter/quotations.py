@@ -1,0 +1,237 @@
+"""Direct quotations in a paragraph, in every convention real copy uses.
+
+Marks: straight (``"``) and curly (“…”) double quotes, „…“-style low
+openers, the two apostrophes of the NYT archive (''…''), TeX-style ``…'',
+guillemets («…», ‹…›), and single quotes, curly (‘…’) or straight ('…'),
+which are the outer marks in British copy and the inner ones in American.
+
+A mark whose glyph does not say which way it faces (``"``, ``'``, ``''``)
+is read from where it stands: it can open when the character after it is
+not white space and the one before it is white space or punctuation that
+comes before words (a bracket, a dash); it can close when the character
+before it is not white space and the one after it is white space or
+punctuation. Marks are paired innermost first, so a quotation nested in
+another (“He told me ‘no,’ ” or ‘He said “no”’) is part of the outer one,
+and only outermost quotations are returned.
+
+Paragraphs of a quotation that runs over several of them each open and only
+the last closes; where such paragraphs were merged onto one line, a double
+mark that can only open, met while a double quotation is open, ends that
+quotation (unclosed) and begins the next, so pairing never runs across the
+narration between two quotes. An apostrophe (Putin’s, rock 'n' roll, the
+'90s) is never a mark; a straight single quote that is never closed in its
+paragraph was an apostrophe too. Where a mark cannot be read, it is left
+out: a quotation missed costs less than one invented.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from linter import patterns
+
+DOUBLE, SINGLE = 2, 1
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+# glyph: (weight, which way the glyph faces)
+_GLYPHS: dict[str, tuple[int, str]] = {
+    '"': (DOUBLE, EITHER),
+    "''": (DOUBLE, EITHER),
+    "“": (DOUBLE, OPEN),
+    "„": (DOUBLE, OPEN),
+    "``": (DOUBLE, OPEN),
+    "«": (DOUBLE, OPEN),
+    "”": (DOUBLE, CLOSE),
+    "»": (DOUBLE, CLOSE),
+    "'": (SINGLE, EITHER),
+    "‘": (SINGLE, OPEN),
+    "‹": (SINGLE, OPEN),
+    "’": (SINGLE, CLOSE),
+    "›": (SINGLE, CLOSE),
+}
+OPENING_GLYPHS = frozenset(g for g, (_, way) in _GLYPHS.items() if way != CLOSE)
+CLOSING_GLYPHS = frozenset(g for g, (_, way) in _GLYPHS.items() if way != OPEN)
+
+# Runs of apostrophes are cut into marks below; the rest are one character.
+_MARK = patterns.compile(r"'+|``|[\"“„«”»‘‹’›]")
+# Punctuation after which a mark opens a quotation ("(“", "—''", "-'").
+_BEFORE_WORDS = frozenset("([{—–-/‐")
+# Words spelt with a leading apostrophe, never a quotation.
+_ELISIONS = patterns.compile(r"(?i)(?:\d\d|em|n|tis|til|twas|cause|bout|round|nuff)(?![\p{L}\p{N}])")
+
+
+class Quoted(NamedTuple):
+    """A quotation: ``start``/``end`` cover its marks, ``inner_*`` its words."""
+
+    start: int
+    end: int
+    closed: bool
+    inner_start: int
+    inner_end: int
+    depth: int = 0  # 0 for an outermost quotation, 1 for one inside it...
+
+
+class _Open(NamedTuple):
+    start: int
+    width: int
+    weight: int
+    family: str
+
+
+def opens_at(text: str, offset: int) -> int:
+    """The width of a mark at ``offset`` whose glyph can open a quotation
+    (0 for none)."""
+    for width in (2, 1):
+        if text[offset : offset + width] in OPENING_GLYPHS:
+            return width
+    return 0
+
+
+def closes_at(text: str, end: int) -> int:
+    """The width of a mark ending at ``end`` whose glyph can close a
+    quotation (0 for none)."""
+    for width in (2, 1):
+        if end - width >= 0 and text[end - width : end] in CLOSING_GLYPHS:
+            return width
+    return 0
+
+
+def find(text: str) -> list[Quoted]:
+    """The quotations of a paragraph, outermost and nested, in order of
+    their opening marks."""
+    if not _MARK.search(text):
+        return []
+    skipped: set[int] = set()
+    while True:
+        found, bad_opener = _pair(text, skipped)
+        if bad_opener is None:
+            return found
+        skipped.add(bad_opener)  # an apostrophe, read again without it
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """(offset, glyph) of each mark; a run of apostrophes is cut into
+    double and single marks, the single on the inside ('''word → '' + ')."""
+    marks: list[tuple[int, str]] = []
+    for match in _MARK.finditer(text):
+        start, glyph = match.start(), match.group()
+        if glyph[0] != "'" or len(glyph) <= 2:
+            marks.append((start, glyph))
+            continue
+        opening = _can_open(text, start, match.end())
+        doubles, single = divmod(len(glyph), 2)
+        pieces = (["''"] * doubles + ["'"] * single) if opening else (["'"] * single + ["''"] * doubles)
+        for piece in pieces:
+            marks.append((start, piece))
+            start += len(piece)
+    return marks
+
+
+def _can_open(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in _BEFORE_WORDS or before in _GLYPH_CHARS)
+
+
+def _can_close(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+# Marks that pair with each other; a double quotation nested in another
+# uses marks of another family.
+_FAMILIES = {'"': '"', "''": "''", "``": "''", "“": "“", "„": "“", "”": "“", "«": "«", "»": "«"}
+_FAMILIES.update({"'": "'", "‘": "‘", "‹": "‘", "’": "‘", "›": "‘"})
+_GLYPH_CHARS = frozenset("\"“„«”»‘‹’›'`")
+_SENTENCE_ENDS = frozenset(".!?…")
+
+
+def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
+    """Pair the marks; return the quotations, or the offset of a straight
+    single quote that opened and never closed (an apostrophe after all)."""
+    found: list[Quoted] = []
+    stack: list[_Open] = []
+
+    def close(level: int, end: int, closed: bool, inner_end: int) -> None:
+        entry = stack[level]
+        found.append(Quoted(entry.start, end, closed, entry.start + entry.width, inner_end, level))
+        del stack[level:]
+
+    for start, glyph in _marks(text):
+        if start in skipped:
+            continue
+        end = start + len(glyph)
+        weight, way = _GLYPHS[glyph]
+        if weight == SINGLE and _is_apostrophe(text, start, end, glyph):
+            continue
+        can_open, can_close = _can_open(text, start, end), _can_close(text, start, end)
+        innermost = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].weight == weight), None)
+        if innermost is not None and _closes(way, can_open, can_close, text[end : end + 1]):
+            close(innermost, end, True, start)
+            continue
+        if not _opens(way, weight, can_open, can_close, bool(stack)):
+            continue
+        if innermost is not None and weight == SINGLE:
+            continue  # a second single opener inside a single quotation: an apostrophe
+        family = _FAMILIES[glyph]
+        if stack and stack[0].family == family and _after_sentence(text, start):
+            # The outer mark again, opening a sentence, while its quotation
+            # is open: paragraphs merged onto one line, the first running on
+            # unclosed as a quote over paragraphs does.
+            close(0, _trimmed_end(text, start), False, _trimmed_end(text, start))
+        stack.append(_Open(start, len(glyph), weight, family))
+    if stack:
+        if stack[0].family == "'":
+            return found, stack[0].start
+        end = _trimmed_end(text, len(text))
+        if end > stack[0].start + stack[0].width:
+            close(0, end, False, end)
+    found.sort()
+    return found, None
+
+
+def _closes(way: str, can_open: bool, can_close: bool, after: str) -> bool:
+    """Whether a mark closes the open quotation of its weight: a closing
+    glyph unless it stands before a word as an opener does (a misdirected
+    ” word); a straight mark unless it can only open; an opening glyph only
+    where it can only close (a misdirected “word“)."""
+    if way == CLOSE:
+        return not (can_open and after.isalnum())
+    if way == EITHER:
+        return can_close or not can_open
+    return can_close and not can_open
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """Whether the mark at ``start`` follows the end of a sentence."""
+    end = _trimmed_end(text, start)
+    return end < start and text[end - 1 : end] in _SENTENCE_ENDS
+
+
+def _opens(way: str, weight: int, can_open: bool, can_close: bool, inside: bool) -> bool:
+    """Whether a mark that closes nothing opens a quotation: an opening
+    glyph does; a straight mark does where it can open; a closing double
+    glyph does only where it can do nothing else, outside any quotation
+    (a misdirected ”word”)."""
+    if way == OPEN:
+        return True
+    if way == EITHER:
+        return can_open
+    return weight == DOUBLE and can_open and not can_close and not inside
+
+
+def _is_apostrophe(text: str, start: int, end: int, glyph: str) -> bool:
+    """A single mark inside a word (Putin’s, o'clock) or before an elided
+    word ('90s, rock 'n' roll)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return glyph != "’" and not before.isalnum() and bool(_ELISIONS.match(text, end))
+
+
+def _trimmed_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -81,13 +81,15 @@ def is_headline_like(text: str) -> bool:
     )
 
 
-def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
+def paragraph_units(text: str, run: list[tuple[int, int]], before: str = "") -> list[Unit]:
     """Units from a run of consecutive non-blank lines (start, end offsets).
 
     A run with any line longer than WRAP_WIDTH gives one unit per line. In a
     run of short lines, consecutive prose lines are one wrapped paragraph,
     and title-case headline lines and bylines stand alone (the lines of a
-    wrapped paragraph may lack a final period, but are not title case).
+    wrapped paragraph may lack a final period, but are not title case), as
+    does a line that repeats the line before it or ``before`` (the text of
+    the unit before the run): a repeated headline, not a wrapped line.
     """
     if not run:
         return []
@@ -95,15 +97,22 @@ def paragraph_units(text: str, run: list[tuple[int, int]]) -> list[Unit]:
         return [Unit(start, end) for start, end in run]
     units: list[Unit] = []
     wrapped: list[tuple[int, int]] = []
+    previous = normalize(before)
     for start, end in run:
         line = text[start:end]
-        if is_byline(line) or (is_headline_like(line) and is_title_case(line)):
+        key = normalize(line)
+        repeats = key == previous
+        if repeats and wrapped == run[:1]:  # the line repeated is the first of the run: alone too
+            units.append(Unit(*wrapped[0]))
+            wrapped = []
+        if repeats or is_byline(line) or (is_headline_like(line) and is_title_case(line)):
             if wrapped:
                 units.append(Unit(wrapped[0][0], wrapped[-1][1]))
                 wrapped = []
             units.append(Unit(start, end))
         else:
             wrapped.append((start, end))
+        previous = key
     if wrapped:
         units.append(Unit(wrapped[0][0], wrapped[-1][1]))
     return units
@@ -127,11 +136,15 @@ def units_from_lines(text: str, lines: LineIndex, first: int, last: int) -> list
     for number in range(first, last + 1):
         span = content_span(text, lines, number)
         if span is None or is_directive_line(text[span[0] : span[1]]):
-            units += paragraph_units(text, run)
+            units += paragraph_units(text, run, _last_text(text, units))
             run = []
         else:
             run.append(span)
-    return units + paragraph_units(text, run)
+    return units + paragraph_units(text, run, _last_text(text, units))
+
+
+def _last_text(text: str, units: list[Unit]) -> str:
+    return text[units[-1].start : units[-1].end] if units else ""
 
 
 def _block(text: str, lines: LineIndex, unit: Unit, role: str, index: int, prose: bool) -> Block:

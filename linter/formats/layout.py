@@ -23,6 +23,9 @@ from linter.textnorm import normalize
 # scraped copy), and a run of short lines as one wrapped paragraph.
 WRAP_WIDTH = 100
 HEADLINE_MAX_WORDS = 22
+# A sentence-case first line that ends in a full stop is a headline only up
+# to this length; a lede is longer.
+STOPPED_HEADLINE_MAX_WORDS = 15
 DEK_MAX_WORDS = 40
 
 _BYLINE = patterns.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
@@ -39,12 +42,15 @@ _CREDIT_WORDS = literals_of([_CREDIT_PATTERN]) or ()
 _WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
+_ABSTRACT = patterns.compile(r"^ABSTRACT[.:]?$")
+_FULL_TEXT = patterns.compile(r"^FULL TEXT[.:]?$")
+_OPENING_MARKS = "\"'“‘«‹`„"
 
 
 class Unit(NamedTuple):
     start: int
     end: int
-    kind: str = "text"  # "text", "heading", "item"
+    kind: str = "text"  # "text", "heading", "item", "subhead" (a headline's second line)
     level: int = 0  # heading level for Markdown headings
 
 
@@ -73,12 +79,16 @@ def is_title_case(text: str, minimum: int = 3) -> bool:
 def is_headline_like(text: str) -> bool:
     """A short line that starts with a capital and does not end like a
     sentence: how headlines (in title or sentence case) look."""
+    return is_headline_shaped(text) and not _TERMINAL.search(text)
+
+
+def is_headline_shaped(text: str) -> bool:
+    """A short line that starts with a capital, a digit or a quote mark:
+    how a headline looks whatever its last mark ("Talks Stall.", "3 Things
+    to Know;", "‘We Will Win’")."""
     words = text.split()
-    return (
-        0 < len(words) <= HEADLINE_MAX_WORDS
-        and text.lstrip().lstrip("\"'“‘")[:1].isupper()
-        and not _TERMINAL.search(text)
-    )
+    first = text.lstrip().lstrip(_OPENING_MARKS)[:1]
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and "\n" not in text and (first.isupper() or first.isdigit())
 
 
 def paragraph_units(text: str, run: list[tuple[int, int]], before: str = "") -> list[Unit]:
@@ -136,11 +146,27 @@ def units_from_lines(text: str, lines: LineIndex, first: int, last: int) -> list
     for number in range(first, last + 1):
         span = content_span(text, lines, number)
         if span is None or is_directive_line(text[span[0] : span[1]]):
+            if not units:
+                units, run = _headline_and_subhead(text, run)
             units += paragraph_units(text, run, _last_text(text, units))
             run = []
         else:
             run.append(span)
+    if not units:
+        units, run = _headline_and_subhead(text, run)
     return units + paragraph_units(text, run, _last_text(text, units))
+
+
+def _headline_and_subhead(text: str, run: list[tuple[int, int]]) -> tuple[list[Unit], list[tuple[int, int]]]:
+    """The story's first lines when they are a headline that runs onto a
+    second line as a subhead ("Lawmaker urges retaliation; " then "Panel
+    member says ..."): two units, and the lines left of the run."""
+    if len(run) < 2:
+        return [], run
+    first = text[run[0][0] : run[0][1]]
+    if not first.rstrip().endswith((";", ":")) or not is_headline_shaped(first):
+        return [], run
+    return [Unit(*run[0]), Unit(*run[1], kind="subhead")], run[2:]
 
 
 def _last_text(text: str, units: list[Unit]) -> str:
@@ -188,14 +214,17 @@ def build_blocks(
     units: list[Unit],
     known_headline: str | None = None,
     first_index: int = 0,
+    stopped_headline: bool = False,
 ) -> list[Block]:
     """Assign roles to units and build blocks.
 
     ``known_headline`` is a headline already given (Markdown front matter);
     a unit repeating it is then a duplicate headline, not a new one.
+    ``stopped_headline``: the first line may be a headline that ends in a
+    full stop (plain text, where nothing else marks a headline).
     """
     texts = [text[u.start : u.end] for u in units]
-    headline_at = _find_headline(units, texts, known_headline)
+    headline_at = _find_headline(units, texts, known_headline, stopped_headline)
     headline_key: str | None = None
     if known_headline:
         headline_key = normalize(known_headline)
@@ -219,10 +248,13 @@ def build_blocks(
                 after_headline += 1
         elif unit.kind == "heading":
             roles[i], prose[i] = Role.HEADING, False
+        elif unit.kind == "subhead":
+            roles[i], prose[i] = Role.DEK, ends_like_prose(texts[i])
         elif is_byline(texts[i]):
             roles[i] = Role.BYLINE
         elif is_credit(texts[i]):
             roles[i] = Role.CREDIT
+    _mark_database_sections(texts, roles, prose)
     if headline_at is not None and after_headline < len(units):
         _mark_dek(units, texts, roles, prose, after_headline, has_summary=headline_at > 0)
 
@@ -232,18 +264,51 @@ def build_blocks(
     ]
 
 
-def _find_headline(units: list[Unit], texts: list[str], known: str | None) -> int | None:
-    """The unit that is the headline: the first Markdown level-1 heading, or
-    a headline-like line among the first three units of plain text."""
+def _mark_database_sections(texts: list[str], roles: list[str], prose: list[bool]) -> None:
+    """Copy from a news database marks its parts: ``ABSTRACT.`` before a
+    summary of the story, ``FULL TEXT.`` before the story itself. The
+    markers are labels (headings), and the paragraphs between them the
+    summary."""
+    marker = next((i for i, t in enumerate(texts) if roles[i] == Role.BODY and _ABSTRACT.match(t)), None)
+    if marker is None:
+        return
+    roles[marker], prose[marker] = Role.HEADING, False
+    full_text = next((i for i in range(marker + 1, len(texts)) if _FULL_TEXT.match(texts[i])), None)
+    if full_text is not None:
+        roles[full_text], prose[full_text] = Role.HEADING, False
+    for i in range(marker + 1, full_text if full_text is not None else min(marker + 2, len(texts))):
+        if roles[i] == Role.BODY:
+            roles[i] = Role.SUMMARY
+
+
+def _find_headline(units: list[Unit], texts: list[str], known: str | None, stopped: bool) -> int | None:
+    """The unit that is the headline: the first Markdown level-1 heading;
+    else the first unit when it looks like a headline (with ``stopped``, one
+    that ends in a full stop, as many archives store headlines), or the second
+    when the first is a summary line before it (the shape of scraped copy:
+    a sentence, then a headline without final punctuation)."""
     if known:
         return None
     for i, unit in enumerate(units):
         if unit.kind == "heading" and unit.level == 1:
             return i
-    for i, unit in enumerate(units[:3]):
-        if unit.kind == "text" and is_headline_like(texts[i]) and not is_byline(texts[i]):
-            return i
-    return None
+    plain = [i for i, unit in enumerate(units[:2]) if unit.kind == "text" and not is_byline(texts[i])]
+    if not plain or plain[0] != 0:
+        return None
+    second = 1 if plain[1:] == [1] and is_headline_like(texts[1]) else None
+    if is_headline_like(texts[0]):
+        return 0
+    if second is not None and ends_like_prose(texts[0]) and (is_title_case(texts[1]) or not is_headline_shaped(texts[0])):
+        return second
+    return 0 if stopped and len(units) > 1 and _stopped_headline(texts[0]) else None
+
+
+def _stopped_headline(text: str) -> bool:
+    """A first line ending in punctuation that is a headline, not a lede: in
+    title case or capitals, or short (a lede runs longer)."""
+    if not is_headline_shaped(text):
+        return False
+    return is_title_case(text) or text.isupper() or len(text.split()) <= STOPPED_HEADLINE_MAX_WORDS
 
 
 def _mark_dek(

@@ -16,8 +16,10 @@ ABBREVIATIONS = frozenset(
     sep sept oct nov dec approx dept est fig""".split()
 )
 
-_BOUNDARY = patterns.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
-_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
+# A sentence ends at . ! or ? with any closing marks after it, before a
+# capital or digit with any opening marks ('' and `` of archive copy too).
+_BOUNDARY = patterns.compile(r"[.!?]+[\"'”’»›)\]]*\s+(?=(?:''|``|[\"“‘«‹(\[])?[\p{Lu}\p{N}])")
+_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)[.!?]+[\"'”’»›)\]]*\s+$")
 
 
 

@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
+    check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -213,12 +214,15 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
     engine = _engine(args, config)
+    from linter.selection import check_rule_ids
+
+    _warn(check_rule_ids(engine, {"--select": args.select or [], "--ignore": args.ignore or []}))
     reporters = engine.plugins.reporters
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
     if args.diff:
-        return _diff(engine, args.paths, out, args.unsafe_fixes)
+        return _diff(engine, args.paths, out, args.unsafe_fixes, args.allow_no_files)
     if args.fix:
         _fix(engine, args.paths, args.unsafe_fixes)
     if args.executor == "dask":
@@ -233,6 +237,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
 
         result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
     _warn(result.problems)
+    if not result.files and not args.allow_no_files:
+        return _no_articles([*args.paths, *urls])
     if args.write_baseline:
         from linter import baseline
 
@@ -250,9 +256,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
                 _report(args, engine, reporters, result, stream)
         else:
             _report(args, engine, reporters, result, out)
-        from linter.engine import INVALID_ARTICLE, UNREADABLE
-
-        if config.strict_files and any(f.rule in (UNREADABLE, INVALID_ARTICLE) for f in result.findings):
+        file_problems = {check.rule.id for check in engine.file_problems.values()}
+        if config.strict_files and any(f.rule in file_problems for f in result.findings):
             return EXIT_ERROR
         threshold = severity_rank(args.fail_on or config.fail_on)
         failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
@@ -274,13 +279,24 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
     reporter.report(result)
 
 
-def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool) -> int:  # type: ignore[no-untyped-def]
+def _no_articles(paths: Sequence[object]) -> int:
+    """A gate that lints nothing must not pass: a wrong path or pattern would
+    otherwise go green for ever."""
+    where = ", ".join(map(str, paths))
+    print(f"copydesk: error: no articles found in {where} (--allow-no-files to accept that)", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool, allow_no_files: bool) -> int:  # type: ignore[no-untyped-def]
     """Print the fixes as a diff; exit 1 when there is one."""
     from linter.autofix import fix_file
 
     problems: list[str] = []
     changed = 0
-    for path in engine.files(paths):
+    files = engine.files(paths)
+    if not files and not allow_no_files:
+        return _no_articles(paths)
+    for path in files:
         file_fix = fix_file(engine, path, problems, unsafe)
         if file_fix:
             out.write(file_fix.diff())

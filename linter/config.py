@@ -69,6 +69,7 @@ class Config:
         self.max_file_size, self.strict_files = max_file_size, strict_files
         self.include, self.exclude = include or [], exclude or []
         self.source = source
+        self.lines: dict[str, int] = {}  # the line of each setting in the source file
 
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{key}={value!r}' for key, value in vars(self).items())})"
@@ -156,6 +157,7 @@ def _build(data: dict[str, Any], path: Path) -> Config:
 
         if key not in KEYS:
             raise ConfigError(unknown_key_message(key, KEYS, "setting"), path, line(written))
+        config.lines[key] = line(written) or 1
         if key in ("style", "fail_on"):
             if not isinstance(value, str):
                 raise fail(key, "must be a string")

@@ -4,6 +4,7 @@ registry and house style, loaded on first use."""
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Callable
 
 from linter.config import Config
 from linter.errors import ConfigError
@@ -21,6 +22,13 @@ class RunContext:
         self.style_name = style_name or config.style
         # The words the run's rules need, set by the engine once its checks exist.
         self.literal_index: LiteralIndex | None = None
+        # The run's rule ids, set by the engine once its rules are loaded:
+        # those that run, those of them across files, and every id a rule
+        # pack, the config or a plugin defines, enabled or not (a function:
+        # finding them all loads the packs that are not enabled).
+        self.active_rule_ids: frozenset[str] = frozenset()
+        self.across_rule_ids: frozenset[str] = frozenset()
+        self.known_rule_ids: Callable[[], frozenset[str]] = frozenset
 
     @cached_property
     def people(self) -> list[Person]:

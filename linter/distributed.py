@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles, band_links, clusters, exact_links
-from linter.engine import UNREADABLE, Engine, RunResult
+from linter.checks.file_problem import PROBLEM_UNREADABLE
+from linter.engine import Engine, RunResult
 from linter.findings import Finding
 from linter.similarity import bands
 from linter.source import UnreadableFile, decode, read_source
@@ -54,7 +55,7 @@ def _lint_url(engine: Engine, url: str, problems: list[str], collected: list[lis
         text = decode(data)
     except (UnreadableFile, OSError) as error:
         message = str(error) if isinstance(error, UnreadableFile) else f"cannot read the file: {error}"
-        return [engine.file_finding(path, UNREADABLE, message)]
+        return engine.file_finding(path, PROBLEM_UNREADABLE, message)
     return engine.lint_text(path, text, problems, collected)
 
 
@@ -72,7 +73,7 @@ def _lint_partition(items: list[tuple[int, str, str]], blob: bytes) -> list[tupl
             try:
                 source = read_source(Path(location), engine.config.max_file_size)
             except UnreadableFile as error:
-                findings = [engine.file_finding(Path(name), UNREADABLE, str(error))]
+                findings = engine.file_finding(Path(name), PROBLEM_UNREADABLE, str(error))
             else:
                 findings = engine.lint_text(Path(name), source.text, problems, collected)
         out.append((order, findings, problems, [per_check[0] if per_check else None for per_check in collected]))

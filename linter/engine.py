@@ -8,12 +8,14 @@ from typing import Any, Iterable
 
 from linter import parallel, suppression
 from linter.checks.base import Check, CorpusCheck
+from linter.checks.file_problem import PROBLEM_INVALID, PROBLEM_UNREADABLE, FileProblem
+from linter.checks.suppression_comments import SuppressionComments
 from linter.config import Config
 from linter.context import RunContext
 from linter.discovery import discover
-from linter.document import ArticleError, Document, LineIndex
+from linter.document import ArticleError, Document
 from linter.errors import ConfigError
-from linter.findings import Finding, fingerprint
+from linter.findings import Finding
 from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
@@ -22,9 +24,7 @@ from linter.source import UnreadableFile, read_source
 from linter.suppression import Suppressions
 from linter.vale import load_styles
 
-UNREADABLE = "unreadable-file"
 INDEX_AFTER = 16  # documents checked before the rules' words are indexed
-INVALID_ARTICLE = "invalid-article"
 
 
 class RunResult:
@@ -48,9 +48,15 @@ class Engine:
         self.context = RunContext(config, plugins, style or "")
         rules = load_packs(self._pack_folders(), plugins.check_types)
         vale_rules, self.load_notes = load_styles(config.vale, plugins.check_types)
-        self.rules = self._active_rules(ensure_unique([*rules, *vale_rules]))
+        self.loaded_rules = ensure_unique([*rules, *vale_rules])
+        self.rules = self._active_rules(self.loaded_rules)
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
+        self.file_problems = {c.options["problem"]: c for c in self.checks if isinstance(c, FileProblem)}
+        self.suppression_reviews = [c for c in self.checks if isinstance(c, SuppressionComments)]
+        self.context.active_rule_ids = frozenset(r.id for r in self.rules)
+        self.context.across_rule_ids = frozenset(c.rule.id for c in self.corpus_checks)
+        self.context.known_rule_ids = lambda: frozenset(self.all_rules())
         self.documents_checked = 0
         self.disabled: set[Check] = set()
 
@@ -61,6 +67,17 @@ class Engine:
                 raise ConfigError(f"packs: unknown rule pack '{name}' (known: {', '.join(sorted(packs))})", self.config.source)
         folders = [(p.name, p.path) for p in packs.values() if p.default or p.name in self.config.packs]
         return folders + [(f"local:{folder.name}", folder) for folder in self.config.rules]
+
+    def all_rules(self) -> dict[str, Rule]:
+        """Every rule a pack, the config or a plugin defines, enabled or not,
+        by id (the loaded ones win)."""
+        if self._all_rules is None:
+            packs = [(p.name, p.path) for p in self.plugins.packs.values()]
+            self._all_rules = {r.id: r for r in load_packs(packs, self.plugins.check_types)}
+            self._all_rules.update((r.id, r) for r in self.loaded_rules)
+        return self._all_rules
+
+    _all_rules: dict[str, Rule] | None = None
 
     def _active_rules(self, rules: list[Rule]) -> list[Rule]:
         active = []
@@ -107,7 +124,7 @@ class Engine:
         try:
             source = read_source(path, self.config.max_file_size)
         except UnreadableFile as error:
-            return [self.file_finding(path, UNREADABLE, str(error))]
+            return self.file_finding(path, PROBLEM_UNREADABLE, str(error))
         return self.lint_text(path, source.text, problems, collected)
 
     def lint_text(
@@ -118,11 +135,11 @@ class Engine:
         problems = problems if problems is not None else []
         input_format = self.plugins.format_for(path)
         if input_format is None:
-            return [self.file_finding(path, UNREADABLE, "no input format can read this file")]
+            return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
-            return [self.file_finding(path, INVALID_ARTICLE, error.message, error.line, text)]
+            return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, text)
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
@@ -131,13 +148,13 @@ class Engine:
                     problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
         return self.check_document(doc, problems)
 
-    def file_finding(self, path: Path, rule: str, message: str, line: int = 1, text: str = "") -> Finding:
-        """A finding about a file that could not be linted; a warning unless
-        the config's ``severity`` says otherwise."""
-        lines = LineIndex(text)
-        start = lines.starts[min(line, len(lines.starts)) - 1]
-        severity = self.config.severity.get(rule, "warning")
-        return Finding(path, lines.span(start, start), rule, severity, message, fingerprint=fingerprint(rule, message))
+    def file_finding(self, path: Path, problem: str, reason: str, line: int = 1, text: str = "") -> list[Finding]:
+        """The finding about a file that could not be linted (``problem``:
+        unreadable or invalid), or none when its rule does not run."""
+        check = self.file_problems.get(problem)
+        if check is None:
+            return []
+        return self.unsuppressed([check.report(path, reason, line, text)])
 
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
         if self.documents_checked == INDEX_AFTER:
@@ -160,7 +177,14 @@ class Engine:
                 problems.append(f"rule '{check.rule.id}' timed out on {doc.path}; skipped for the rest of the run")
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        return sorted(self.unsuppressed(findings, suppression.parse(doc.text, doc.lines)), key=Finding.sort_key)
+        inline = suppression.parse(doc.text, doc.lines)
+        findings = self.unsuppressed(findings, inline)
+        for review in self.suppression_reviews:
+            try:
+                findings += self.unsuppressed(review.review(doc, inline))
+            except Exception as error:  # one broken rule must not stop the others
+                problems.append(f"rule '{review.rule.id}' failed on {doc.path}: {error!r}")
+        return sorted(findings, key=Finding.sort_key)
 
     def unsuppressed(self, findings: Iterable[Finding], inline: Suppressions | None = None) -> list[Finding]:
         """Findings not silenced by the config's per-file ignores or by the

@@ -11,17 +11,30 @@ from linter.findings import Edit, Fix
 def remove_block_fix(doc: Document, block: Block, description: str) -> Fix:
     """Remove a block's whole lines, with their line break, and one blank
     line around it when it stood between blank lines, so the rest of the
-    file keeps its shape. A last line without a final newline takes the
-    line break before it instead."""
+    file keeps its shape. The story's last block takes the line breaks
+    and blank lines before it instead."""
     lines = doc.lines
     start = lines.starts[block.span.line - 1]
     last = block.span.end_line
     end = lines.starts[last] if last < len(lines.starts) else len(doc.text)
-    if end == len(doc.text) and start > 0 and not doc.text.endswith(("\n", "\r")):
-        start = lines.line_span(block.span.line - 1)[1]
-    elif _blank(doc, block.span.line - 1) and _blank(doc, last + 1):
+    content_end = lines.line_span(last)[1]
+    if start > 0 and not doc.text[content_end:].strip():
+        # The story's last block: remove it with the line breaks and blank
+        # lines before it, and keep what ends the file (a final newline, or
+        # none), so that no blank line is left at the end.
+        previous = _last_text_line(doc, block.span.line - 1)
+        if previous:
+            return Fix(description, (Edit(doc.span(lines.line_span(previous)[1], content_end), ""),), safe=True)
+    if _blank(doc, block.span.line - 1) and _blank(doc, last + 1):
         end = lines.starts[last + 1] if last + 1 < len(lines.starts) else len(doc.text)
     return Fix(description, (Edit(doc.span(start, end), ""),), safe=True)
+
+
+def _last_text_line(doc: Document, line: int) -> int:
+    """The last line at or before ``line`` that holds text (0: none)."""
+    while line >= 1 and _blank(doc, line):
+        line -= 1
+    return line
 
 
 def _blank(doc: Document, line: int) -> bool:

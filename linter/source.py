@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import stat
 from typing import NamedTuple
 
 from linter.hashing import blake2b
@@ -37,20 +38,78 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     """Read and decode an article, or raise UnreadableFile saying why not.
-    Files above ``max_bytes`` are not read at all, to bound memory."""
+
+    Only a regular file is read: a FIFO, a device or a socket (or a link to
+    one) is refused before a byte is read, since reading it could block or
+    never end. Reading stops past ``max_bytes`` whatever the file's size
+    said, so a file that grows (or a special file that reports size 0)
+    cannot push past the limit."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableFile(
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.1f} MB limit (max_file_size); not linted"
-            )
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        if path.is_symlink() and not path.exists():
-            raise UnreadableFile(f"broken symbolic link to {os.readlink(path)}; not linted") from None
+        raise UnreadableFile(_open_failure(path, error)) from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"not a regular file ({_kind(info.st_mode)}); not read")
+        if info.st_size > max_bytes:
+            raise UnreadableFile(_too_large(f"file is {_size(info.st_size)}", max_bytes))
+        data = _read_at_most(handle, max_bytes + 1)
+    except OSError as error:
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
+    if len(data) > max_bytes:
+        raise UnreadableFile(_too_large("file grew while it was read", max_bytes))
     text, encoding, bom = _decode(data)
     return SourceFile(path, text, encoding, bom, blake2b(data, digest_size=32).hexdigest())
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(handle, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(what: str, max_bytes: int) -> str:
+    return f"{what}, above the {_size(max_bytes)} limit (max_file_size); not linted"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+
+
+def _open_failure(path: Path, error: OSError) -> str:
+    if path.is_symlink() and not path.exists():
+        return f"broken symbolic link to {os.readlink(path)}; not linted"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if stat.S_ISDIR(mode):
+        return f"cannot read the folder: {error.strerror or error}; its stories were not linted"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_kind(mode)}); not read"
+    return f"cannot read the file: {error.strerror or error}"
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def decode(data: bytes) -> str:

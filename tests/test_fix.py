@@ -119,3 +119,13 @@ def test_a_failure_mid_write_leaves_the_original_intact(tmp_path: Path, monkeypa
         write_source(source, "fixed\n")
     assert story.read_text() == "original\n"
     assert [p.name for p in tmp_path.iterdir()] == ["story.txt"], "no temporary file is left behind"
+
+
+@pytest.mark.parametrize("ending", ["\n", "", "\n\n"])
+def test_removing_the_last_paragraph_leaves_no_blank_line_at_the_end(tmp_path: Path, ending: str) -> None:
+    paragraph = "The harbor board voted on Monday to dredge the north channel before the autumn storms arrive."
+    body = f"Harbor Board Backs Dredging Plan\n\n{paragraph}\n\nWork starts in May, the board said in a statement issued late on Monday.\n\n"
+    story = tmp_path / "story.txt"
+    story.write_text(body + paragraph + ending, encoding="utf-8")
+    main(["check", "--fix", str(story)])
+    assert story.read_text(encoding="utf-8") == body.rstrip("\n") + ending  # the file ends as it ended

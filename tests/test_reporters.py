@@ -217,11 +217,12 @@ def test_sarif_fixes_replace_regions(result: RunResult, stories: Path) -> None:
         {"deletedRegion": {"startLine": 3, "startColumn": 1, "endLine": 4, "endColumn": 1}, "insertedContent": {"text": ""}}
     ]
     (paragraph_fix,) = fixes["repeated-paragraph"]
+    # The story's last paragraph: removed with the line break before it.
     assert paragraph_fix["artifactChanges"][0]["replacements"][0]["deletedRegion"] == {
-        "startLine": 8,
-        "startColumn": 1,
-        "endLine": 9,
-        "endColumn": 1,
+        "startLine": 7,
+        "startColumn": 136,
+        "endLine": 8,
+        "endColumn": 167,
     }
 
 

@@ -76,23 +76,6 @@ class TestFires:
             assert covered(text, finding) == self.SENTENCE_CASE
             assert "line 1" in finding.message
 
-    def test_markdown_heading_repeating_the_front_matter_title(self):
-        text = (
-            "---\ntitle: Port Strike Halts Cargo as Automation Talks Stall\nauthor: Tom Reyes\n---\n\n"
-            f"# {HEADLINE}\n\n{P1}\n\n{P2}\n"
-        )
-        [finding] = findings(text, name="story.md")
-        # The span is the heading's text, without its hashes.
-        assert (finding.span.line, finding.span.column, finding.span.end_column) == (6, 3, len(HEADLINE) + 3)
-        assert covered(text, finding) == HEADLINE
-        assert "line 2" in finding.message
-
-    def test_markdown_quoted_title_repeated_by_a_heading(self):
-        text = f'---\ntitle: "{HEADLINE}"\n---\n\n## {HEADLINE}\n\n{P1}\n'
-        [finding] = findings(text, name="story.md")
-        assert finding.span.line == 5
-        assert covered(text, finding) == HEADLINE
-
     def test_markdown_h1_repeated_further_down(self):
         text = f"# {HEADLINE}\n\n{P1}\n\n# {HEADLINE}\n\n{P2}\n"
         [finding] = findings(text, name="story.md")
@@ -118,6 +101,10 @@ class TestSilent:
         text = f"---\ntitle: {HEADLINE}\nauthor: Tom Reyes\n---\n\n{P1}\n\n## What comes next\n\n{P2}\n"
         assert findings(text, name="story.md") == []
 
+    def test_a_heading_repeating_the_front_matter_title_is_the_other_rules(self):
+        text = f'---\ntitle: "{HEADLINE}"\n---\n\n## {HEADLINE}\n\n{P1}\n'
+        assert findings(text, name="story.md") == []
+
     def test_a_different_heading(self):
         text = f"# {HEADLINE}\n\n{P1}\n\n## Port Strike Halts Cargo\n\n{P2}\n"
         assert findings(text, name="story.md") == []
@@ -137,8 +124,40 @@ class TestFix:
         [finding] = findings(text)
         assert apply(text, finding.fix) == "\n".join([HEADLINE, P1, P2])
 
-    def test_markdown_heading_fix_removes_the_whole_line(self):
-        text = f"---\ntitle: {HEADLINE}\n---\n\n# {HEADLINE}\n\n{P1}\n"
+    def test_a_second_heading_repeating_the_title_is_removed(self):
+        text = f"---\ntitle: {HEADLINE}\n---\n\n# {HEADLINE}\n\n{P1}\n\n# {HEADLINE}\n\n{P2}\n"
         [finding] = findings(text, name="story.md")
-        assert finding.fix.safe is True
-        assert apply(text, finding.fix) == f"---\ntitle: {HEADLINE}\n---\n\n{P1}\n"
+        assert finding.span.line == 9 and finding.fix.safe is True
+        assert apply(text, finding.fix) == f"---\ntitle: {HEADLINE}\n---\n\n# {HEADLINE}\n\n{P1}\n\n{P2}\n"
+
+
+class TestHeadingRepeatsTitle:
+    def test_a_heading_repeating_the_front_matter_title(self):
+        text = (
+            "---\ntitle: Port Strike Halts Cargo as Automation Talks Stall\nauthor: Tom Reyes\n---\n\n"
+            f"# {HEADLINE}\n\n{P1}\n\n{P2}\n"
+        )
+        [finding] = lint(text, name="story.md", select=("heading-repeats-title",))
+        # The span is the heading's text, without its hashes; no fix: an editor decides.
+        assert (finding.rule, finding.severity, finding.fix) == ("heading-repeats-title", "warning", None)
+        assert (finding.span.line, finding.span.column, finding.span.end_column) == (6, 3, len(HEADLINE) + 3)
+        assert covered(text, finding) == HEADLINE
+        assert "line 2" in finding.message
+
+    def test_setext_and_quoted_titles(self):
+        text = f'---\ntitle: "{HEADLINE}"\n---\n\n{HEADLINE}\n===\n\n{P1}\n'
+        [finding] = lint(text, name="story.md", select=("heading-repeats-title",))
+        assert finding.span.line == 5
+
+    def test_a_plain_paragraph_or_no_front_matter_is_not_this_rule(self):
+        for text in (f"---\ntitle: {HEADLINE}\n---\n\n{HEADLINE}\n\n{P1}\n", f"# {HEADLINE}\n\n{P1}\n\n# {HEADLINE}\n"):
+            assert lint(text, name="story.md", select=("heading-repeats-title",)) == []
+
+    def test_fix_never_deletes_it(self, tmp_path):
+        from linter.cli import main
+
+        story = tmp_path / "story.md"
+        story.write_text(f"---\ntitle: {HEADLINE}\n---\n\n# {HEADLINE}\n\n{P1}\n", encoding="utf-8")
+        before = story.read_bytes()
+        main(["check", "--fix", str(story)])
+        assert story.read_bytes() == before

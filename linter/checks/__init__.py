@@ -9,10 +9,12 @@ from linter.checks.capitalization import Capitalization
 from linter.checks.conditional import Conditional
 from linter.checks.consistency import Consistency
 from linter.checks.existence import Existence
+from linter.checks.file_problem import FileProblem
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
 from linter.checks.substitution import Substitution
+from linter.checks.suppression_comments import SuppressionComments
 from linter.checks.credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
@@ -48,4 +50,6 @@ def copydesk_check_types() -> list[type[Check]]:
         Conditional,
         Capitalization,
         Readability,
+        FileProblem,
+        SuppressionComments,
     ]

@@ -83,6 +83,7 @@ class Engines:
     def _build(self, key: str, config_path: Path | None) -> Loaded:
         from linter.engine import Engine
         from linter.plugins import load_plugins
+        from linter.selection import check_rule_ids
 
         config = None
         head = _stat(config_path) if config_path else None  # before reading: a later change is seen next time
@@ -90,9 +91,10 @@ class Engines:
             config = load_config(config_path)
             plugins = (self._plugins or load_plugins)()
             engine = Engine(config, plugins, style=self.style)
+            notes = check_rule_ids(engine)
         except ConfigError as error:
             return Loaded(key, _stamp(config_path, config, head), config, error=error)
         except Exception as error:  # a plugin's or rule's own bug must not stop the server
             failure = ConfigError(f"cannot load the rules: {error!r}", config_path)
             return Loaded(key, _stamp(config_path, config, head), config, error=failure)
-        return Loaded(key, _stamp(config_path, config, head), config, engine, problems=list(plugins.problems))
+        return Loaded(key, _stamp(config_path, config, head), config, engine, problems=[*plugins.problems, *notes])

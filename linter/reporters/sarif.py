@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter import version
-from linter.engine import INVALID_ARTICLE, UNREADABLE, RunResult
+from linter.engine import RunResult
 from linter.findings import Finding
 from linter.reporters.base import Reporter
 from linter.reporters.locations import fingerprints, relative_path
@@ -41,11 +41,6 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # The key GitHub code scanning reads to match a result across runs; when it
 # is missing, its upload action computes one from the line's text instead.
 FINGERPRINT_KEY = "primaryLocationLineHash"
-# Findings the engine itself reports, for files it cannot lint.
-ENGINE_RULES = {
-    UNREADABLE: "A file that cannot be read as an article (unreadable, binary or not valid text).",
-    INVALID_ARTICLE: "A file that cannot be parsed as an article (for example, broken front matter).",
-}
 _DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
 
 
@@ -109,7 +104,7 @@ class SarifReporter(Reporter):
 
     def descriptor(self, rule_id: str, severity: str) -> dict[str, Any]:
         rule = (self.rules or {}).get(rule_id)
-        summary = rule.summary if rule else ENGINE_RULES.get(rule_id, rule_id)
+        summary = rule.summary if rule else rule_id
         docs = rule.docs if rule else {}
         descriptor: dict[str, Any] = {"id": rule_id, "shortDescription": {"text": summary or rule_id}}
         if docs.get("what"):

@@ -1,0 +1,37 @@
+"""file-problem: a file copydesk could not lint (unreadable-file,
+invalid-article).
+
+The engine finds these problems while reading and parsing, before any
+document exists; a rule of this type turns one into a finding with the
+rule's own severity and message, so that it can be listed, explained,
+selected, ignored and given another severity like any rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from linter.checks.base import Check, Param
+from linter.document import Document, LineIndex
+from linter.findings import Finding, fingerprint
+
+PROBLEM_UNREADABLE, PROBLEM_INVALID = "unreadable", "invalid"
+
+
+class FileProblem(Check):
+    name = "file-problem"
+    summary = "A file that cannot be linted: reported by the engine as it reads and parses."
+    params = {"problem": Param("str", help="which problem: unreadable (reading) or invalid (parsing)", choices=(PROBLEM_UNREADABLE, PROBLEM_INVALID))}
+    fields = ("reason",)
+    default_scope = ()
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()  # reported by the engine, through report()
+
+    def report(self, path: Path, reason: str, line: int = 1, text: str = "") -> Finding:
+        """The finding for ``path``, at the start of ``line`` of ``text``."""
+        lines = LineIndex(text)
+        start = lines.starts[min(line, len(lines.starts)) - 1]
+        message = self.rule.message.format_map({"reason": reason, "text": ""})
+        return Finding(path, lines.span(start, start), self.rule.id, self.rule.severity, message, fingerprint=fingerprint(self.rule.id, reason))

@@ -53,7 +53,9 @@ OPENING_GLYPHS = frozenset(g for g, (_, way) in _GLYPHS.items() if way != CLOSE)
 CLOSING_GLYPHS = frozenset(g for g, (_, way) in _GLYPHS.items() if way != OPEN)
 
 # Runs of apostrophes are cut into marks below; the rest are one character.
-_MARK = patterns.compile(r"'+|``|[\"“„«”»‘‹’›]")
+# A single mark between letters or digits (Putin’s, don't) is an apostrophe
+# and not matched at all: most single marks in copy are.
+_MARK = patterns.compile(r"'{2,}|(?<![\p{L}\p{N}])['’]|['’](?![\p{L}\p{N}])|``|[\"“„«”»‘‹›]")
 # Punctuation after which a mark opens a quotation ("(“", "—''", "-'").
 _BEFORE_WORDS = frozenset("([{—–-/‐")
 # Words spelt with a leading apostrophe, never a quotation.

@@ -40,6 +40,7 @@ def _block(doc: Document, block: Block) -> dict[str, Any]:
         "prose": block.prose,
         "origin": block.origin,
         "span": _span(block.span),
+        "dateline": _span(block.dateline) if block.dateline else None,
         "sentences": [{"text": s.text, "span": _span(s.span)} for s in block.sentences],
         "quotes": [_quote(doc, quote, nested) for quote, nested in quotes],
     }
@@ -70,6 +71,9 @@ def to_text(doc: Document) -> str:
     for block in outline(doc)["blocks"]:
         origin = " (front matter)" if block["origin"] != "body" else ""
         lines.append(f"{_where(block['span'])}  {block['role']}{origin}: {_short(block['text'])}")
+        if block["dateline"]:
+            where = block["dateline"]
+            lines.append(f"    dateline {_where(where)}: {doc.text[where['start'] : where['end']]}")
         if len(block["sentences"]) > 1:
             lines += [f"    sentence {_where(s['span'])}: {_short(s['text'], 64)}" for s in block["sentences"]]
         for quote in block["quotes"]:

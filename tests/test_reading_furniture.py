@@ -87,3 +87,62 @@ def test_database_markers_are_labels_and_the_abstract_a_summary() -> None:
 def test_an_abstract_repeated_in_the_body_is_a_summary_copy_not_a_near_duplicate() -> None:
     found = {f.rule for f in lint(DATABASE, select=("summary-repeats-body", "near-duplicate-paragraph", "repeated-*"))}
     assert found == {"summary-repeats-body"}
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Jane Roe", "By Jane Roe, Staff Writer", "By Jane Roe and Tom Reyes", "Jane Roe | Reuters"]
+)
+def test_bylines_in_their_common_shapes(byline: str) -> None:
+    doc = parse(f"Port Strike Halts Cargo\n\n{byline}\n\n{LEDE}\n")
+    assert roles(doc)[1] == (Role.BYLINE, byline)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Jane Roe; Editing by Tom Reyes)",
+        "(Additional reporting by Ana Ruiz in Lisbon; Writing by Jane Roe)",
+        "— Associated Press",
+        "- Reuters.",
+    ],
+)
+def test_credit_lines_at_the_end(credit: str) -> None:
+    doc = parse(f"Port Strike Halts Cargo\n\n{LEDE}\n\n{credit}\n")
+    assert roles(doc)[-1] == (Role.CREDIT, credit)
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("SEOUL — ", "SEOUL —"),
+        ("WASHINGTON (AP) — ", "WASHINGTON (AP) —"),
+        ("RYE, N.H. - ", "RYE, N.H. -"),
+        ("LONDON (Reuters) -- ", "LONDON (Reuters) --"),
+        ("Washington — ", None),  # a place not in capitals is the sentence's own word
+        ("NATO, the alliance, met. ", None),
+    ],
+)
+def test_datelines(opening: str, dateline: str | None) -> None:
+    doc = parse(f"Port Strike Halts Cargo\n\n{opening}{LEDE}\n\n{SECOND}\n")
+    lede = doc.blocks[1]
+    found = doc.text[lede.dateline.start : lede.dateline.end] if lede.dateline else None
+    assert found == dateline
+    assert doc.blocks[2].dateline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Jane Roe/Getty Images.",
+        "SAUL ROE via Getty Images.",
+        "Editor’s note: Officials say this story was updated to correct a date.",
+        "Follow Jane Roe on Twitter @janeroe.",
+    ],
+)
+def test_furniture_is_not_body_copy(line: str) -> None:
+    doc = parse(f"Port Strike Halts Cargo\n\n{LEDE}\n\n{line}\n\n{SECOND}\n\n{line}\n")
+    assert [role for role, _ in roles(doc)] == [Role.HEADLINE, Role.BODY, Role.FURNITURE, Role.BODY, Role.FURNITURE]
+    # Neither repeated nor vague nor a name to style: not the story's copy.
+    found = lint(doc.text, select=("repeated-paragraph", "vague-sourcing", "name-*", "unattributed-quote"))
+    assert found == []

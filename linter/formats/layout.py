@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
 
 from linter import patterns, quotations, segment
 from linter.document import Block, LineIndex, Quote, Role, Sentence
-from linter.literals import literals_of
+from linter.formats.furniture import dateline_end, is_byline, is_credit, is_furniture
 from linter.suppression import is_directive_line
 from linter.textnorm import normalize
 
@@ -28,17 +27,6 @@ HEADLINE_MAX_WORDS = 22
 STOPPED_HEADLINE_MAX_WORDS = 15
 DEK_MAX_WORDS = 40
 
-_BYLINE = patterns.compile(r"^[\s*_]*By\s+\p{Lu}[\p{L}.'’\- ]+(?:,|\s+and\s+|[*_\s]*$)", regex.V1)
-_CREDIT_PATTERN = (
-    r"contributed (?:reporting|research|to this report)"
-    r"|^\s*(?:Reporting|Writing|Editing|Additional reporting) by\b"
-    r"|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}\s+covers\b.{0,120}\b(?:is based in|for (?:The|the)\b)"
-    r"|^\s*\p{Lu}[\p{L}.'’\- ]+ is an? (?:reporter|correspondent|writer|editor)\b"
-)
-_CREDIT = patterns.compile(_CREDIT_PATTERN, regex.V1)
-# A block holding none of these words is no credit line, without running
-# the pattern over every paragraph.
-_CREDIT_WORDS = literals_of([_CREDIT_PATTERN]) or ()
 _WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
@@ -52,17 +40,6 @@ class Unit(NamedTuple):
     end: int
     kind: str = "text"  # "text", "heading", "item", "subhead" (a headline's second line)
     level: int = 0  # heading level for Markdown headings
-
-
-def is_byline(text: str) -> bool:
-    return len(text.split()) <= 14 and bool(_BYLINE.match(text))
-
-
-def is_credit(text: str) -> bool:
-    folded = text.casefold()
-    if _CREDIT_WORDS and not any(word in folded for word in _CREDIT_WORDS):
-        return False
-    return bool(_CREDIT.search(text))
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on or over per the to up via vs with amid".split())
@@ -254,14 +231,19 @@ def build_blocks(
             roles[i] = Role.BYLINE
         elif is_credit(texts[i]):
             roles[i] = Role.CREDIT
+        elif is_furniture(texts[i]):
+            roles[i], prose[i] = Role.FURNITURE, False
     _mark_database_sections(texts, roles, prose)
     if headline_at is not None and after_headline < len(units):
         _mark_dek(units, texts, roles, prose, after_headline, has_summary=headline_at > 0)
 
-    return [
-        _block(text, lines, unit, roles[i], first_index + i, prose[i])
-        for i, unit in enumerate(units)
-    ]
+    blocks = [_block(text, lines, unit, roles[i], first_index + i, prose[i]) for i, unit in enumerate(units)]
+    lede = next((block for block in blocks if block.role == Role.BODY), None)
+    if lede is not None and lede.index - first_index <= 4:
+        end = dateline_end(lede.text)
+        if end:
+            lede.dateline = lines.span(lede.span.start, lede.span.start + end)
+    return blocks
 
 
 def _mark_database_sections(texts: list[str], roles: list[str], prose: list[bool]) -> None:

@@ -10,9 +10,12 @@ For each corpus of ``../shared/corpora`` (or the folder given) it prints
   inside parsed quotations: each quotation mark at an edge of the Content
   is the opening (or closing) mark of a parsed quotation;
 - **doubtful quotations**: parsed quotations that hold no quotation mark of
-  their own (they open on a mark inside a word, or on a closing mark) or
-  that seem to span narration between two quotes (the opening mark is
-  followed, or the closing mark preceded, by white space).
+  their own (they do not begin, or closed do not end, at a mark, or begin
+  inside a word), that may span narration between two quotes (the opening
+  mark is followed, or the closing mark preceded, by white space, or the
+  closing mark by a word), or whose mark faces the wrong way; and, counted
+  apart, unclosed quotations that end where the next quotation opens
+  (paragraphs of one quote merged onto one line).
 
 ``--show`` lists where each miss and doubtful quotation is (story id and
 offset, never the copy itself), to be read in the story.
@@ -23,7 +26,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from benchmarks import corpora
 from linter.document import Document, Quote
@@ -41,7 +44,7 @@ class Reading(NamedTuple):
     gold_inside: int
     quotations: int
     doubtful: list[tuple[str, int, str]]  # story, offset, why
-    ended_early: list[tuple[str, int, str]]
+    ended_early: list[tuple[str, int]]  # story, offset
     misses: list[tuple[str, int, str]]
 
     @property
@@ -134,7 +137,7 @@ def _single_opener_in(text: str, start: int, end: int) -> bool:
     )
 
 
-def gold_inside(doc: Document, edges: list[tuple[int, str]], quotes: list[Quote]) -> bool:
+def gold_inside(edges: list[tuple[int, str]], quotes: list[Quote]) -> bool:
     """Whether each marked edge of a gold Content is the same edge of a
     parsed quotation (outermost or nested)."""
     starts = {q.span.start for q in quotes}
@@ -145,7 +148,7 @@ def gold_inside(doc: Document, edges: list[tuple[int, str]], quotes: list[Quote]
 def read_corpus(root: Path, corpus: str) -> Reading:
     stories = headlines = gold = inside = parsed = 0
     doubtful: list[tuple[str, int, str]] = []
-    ended: list[tuple[str, int, str]] = []
+    ended: list[tuple[str, int]] = []
     misses: list[tuple[str, int, str]] = []
     for story in corpora.stories(root, corpus):
         doc = parse(story)
@@ -161,24 +164,24 @@ def read_corpus(root: Path, corpus: str) -> Reading:
             if why:
                 doubtful.append((story.id, quote.span.start, why))
             if ended_early(quote):
-                ended.append((story.id, quote.span.start, "ended by the next quotation"))
-        for content, _ in _contents(story):
+                ended.append((story.id, quote.span.start))
+        for content in _gold_contents(story):
             edges = gold_edges(doc.text, content)
             if not edges:
                 continue
             gold += 1
-            if gold_inside(doc, edges, quotes):
+            if gold_inside(edges, quotes):
                 inside += 1
             else:
                 misses.append((story.id, content.start, "gold quotation"))
     return Reading(corpus, stories, headlines, gold, inside, parsed, doubtful, ended, misses)
 
 
-def _contents(story: corpora.Story) -> Iterator[tuple[corpora.Span, corpora.Span | None]]:
+def _gold_contents(story: corpora.Story) -> list[corpora.Span]:
+    """The gold Content spans of a story (polnear-dev's only)."""
     if story.corpus != "polnear-dev":
-        return iter(())
-    spans = corpora.annotations(story).spans
-    return ((span, None) for span in spans.values() if span.kind == "Content")
+        return []
+    return [span for span in corpora.annotations(story).spans.values() if span.kind == "Content"]
 
 
 def readings(root: Path) -> list[Reading]:
@@ -196,7 +199,7 @@ def report(reading: Reading, show: bool) -> str:
     lines.append(f"  unclosed quotations ended by the next one (paragraphs merged): {len(reading.ended_early)}")
     if show:
         lines += [f"    doubtful {story} @{offset}: {why}" for story, offset, why in reading.doubtful]
-        lines += [f"    ended early {story} @{offset}" for story, offset, _ in reading.ended_early]
+        lines += [f"    ended early {story} @{offset}" for story, offset in reading.ended_early]
         lines += [f"    missed {story} @{offset}: {what}" for story, offset, what in reading.misses]
     return "\n".join(lines)
 

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from benchmarks import corpora
 from linter.document import Document, Quote
 from linter.formats import text as plain_text
-from linter.quotations import CLOSING_GLYPHS, OPENING_GLYPHS, closes_at, opens_at
+from linter.quotations import CLOSING_GLYPHS, OPENING_GLYPHS, closes_at, family, opens_at
 
 CORPORA = ("polnear-dev", "bbc-dev")
 
@@ -93,6 +93,10 @@ def doubt(doc: Document, quote: Quote) -> str | None:
         return "closing mark preceded by white space"
     if quote.closed and end < len(text) and text[end].isalnum():
         return "closing mark followed by a word"
+    own = family(text[start : start + width])
+    for inner in quote.block.nested_quotes:
+        if start < inner.span.start < end and family(text[inner.span.start : inner.span.start + (opens_at(text, inner.span.start) or 1)]) == own:
+            return "a quotation in its own marks inside it"
     if text[start : start + width] not in OPENING_GLYPHS or (quote.closed and text[end - close_width : end] not in CLOSING_GLYPHS):
         return "a mark facing the wrong way"
     return None

@@ -98,6 +98,12 @@ def closes_at(text: str, end: int) -> int:
     return 0
 
 
+def family(glyph: str) -> str:
+    """The marks a mark pairs with, named by its opening one ('' and `` are
+    one family, “ and ” another)."""
+    return _FAMILIES.get(glyph, glyph)
+
+
 def find(text: str) -> list[Quoted]:
     """The quotations of a paragraph, outermost and nested, in order of
     their opening marks."""
@@ -147,6 +153,8 @@ _FAMILIES = {'"': '"', "''": "''", "``": "''", "“": "“", "„": "“", "”"
 _FAMILIES.update({"'": "'", "‘": "‘", "‹": "‘", "’": "‘", "›": "‘"})
 _GLYPH_CHARS = frozenset("\"“„«”»‘‹’›'`")
 _SENTENCE_ENDS = frozenset(".!?…")
+_CLOSERS_OF = {"“": ("”",), "«": ("»",)}
+_CLOSING_CHARS = frozenset("\"'”’»›)]")
 
 
 def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
@@ -157,7 +165,8 @@ def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
 
     def close(level: int, end: int, closed: bool, inner_end: int) -> None:
         entry = stack[level]
-        found.append(Quoted(entry.start, end, closed, entry.start + entry.width, inner_end, level))
+        if closed or text[entry.start + entry.width : end].strip():  # a doubled mark ("““") quotes nothing
+            found.append(Quoted(entry.start, end, closed, entry.start + entry.width, inner_end, level))
         del stack[level:]
 
     for start, glyph in _marks(text):
@@ -177,18 +186,18 @@ def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
         if innermost is not None and weight == SINGLE:
             continue  # a second single opener inside a single quotation: an apostrophe
         family = _FAMILIES[glyph]
-        if stack and stack[0].family == family and _after_sentence(text, start):
-            # The outer mark again, opening a sentence, while its quotation
-            # is open: paragraphs merged onto one line, the first running on
-            # unclosed as a quote over paragraphs does.
+        if stack and stack[0].family == family and _reopens(text, start, way, family):
+            # The outer mark opening again while its quotation is open:
+            # paragraphs merged onto one line (the first quotation runs on
+            # unclosed, as a quote over paragraphs does), or a closing mark
+            # left out.
             close(0, _trimmed_end(text, start), False, _trimmed_end(text, start))
         stack.append(_Open(start, len(glyph), weight, family))
     if stack:
         if stack[0].family == "'":
             return found, stack[0].start
         end = _trimmed_end(text, len(text))
-        if end > stack[0].start + stack[0].width:
-            close(0, end, False, end)
+        close(0, end, False, end)
     found.sort()
     return found, None
 
@@ -205,10 +214,29 @@ def _closes(way: str, can_open: bool, can_close: bool, after: str) -> bool:
     return can_close and not can_open
 
 
+def _reopens(text: str, start: int, way: str, family: str) -> bool:
+    """Whether an opening mark of the open outer quotation's own family
+    begins a new quotation rather than one nested in it: it opens a
+    sentence, or it is a straight mark (whose closing mark cannot be told
+    from an opening one), or too few closing marks follow for both the
+    nested quotation and the outer one ("…calls “hell” than…” nests). A
+    closing mark left out must not make a quotation run on across the
+    narration."""
+    if way == EITHER or _after_sentence(text, start):
+        return True
+    closing = _CLOSERS_OF[family]
+    return sum(text.count(mark, start) for mark in closing) < 2
+
+
 def _after_sentence(text: str, start: int) -> bool:
-    """Whether the mark at ``start`` follows the end of a sentence."""
+    """Whether the mark at ``start`` follows the end of a sentence, closing
+    marks and all ("… interesting.' " before it)."""
     end = _trimmed_end(text, start)
-    return end < start and text[end - 1 : end] in _SENTENCE_ENDS
+    if end == start:
+        return False
+    while end > 0 and text[end - 1] in _CLOSING_CHARS:
+        end -= 1
+    return text[end - 1 : end] in _SENTENCE_ENDS
 
 
 def _opens(way: str, weight: int, can_open: bool, can_close: bool, inside: bool) -> bool:

@@ -43,10 +43,25 @@ def quoted(text: str) -> list[str]:
         ("”Wrong way round,” she wrote.", ["”Wrong way round,”"]),  # a misdirected opening mark
         ("the crowd cried “enough“ and left", ["“enough“"]),  # a misdirected closing mark
         ("“She called it “a disgrace” on air,” he said.", ["“She called it “a disgrace” on air,”"]),  # same marks nested
+        ("““Doubled marks,” he said.", ["“Doubled marks,”"]),  # the first quotes nothing
     ],
 )
 def test_what_counts_as_a_quotation(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+def test_a_closing_mark_left_out_never_makes_a_quotation_run_across_narration() -> None:
+    straight = 'It was "open to all, but the uptake was "too slow for us". She added: "We will go on."'
+    assert [(straight[q.start : q.end], q.closed) for q in find(straight)] == [
+        ('"open to all, but the uptake was', False),
+        ('"too slow for us"', True),
+        ('"We will go on."', True),
+    ]
+    curly = "“When do the leaders say, “Enough?” he asked."
+    assert [(curly[q.start : q.end], q.closed) for q in find(curly)] == [
+        ("“When do the leaders say,", False),
+        ("“Enough?”", True),
+    ]
 
 
 def test_nested_quotations_are_found_inside_the_outer_one() -> None:

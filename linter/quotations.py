@@ -11,17 +11,17 @@ not white space and the one before it is white space or punctuation that
 comes before words (a bracket, a dash); it can close when the character
 before it is not white space and the one after it is white space or
 punctuation. Marks are paired innermost first, so a quotation nested in
-another (“He told me ‘no,’ ” or ‘He said “no”’) is part of the outer one,
-and only outermost quotations are returned.
+another (“He told me ‘no,’ ” or ‘He said “no”’) lies inside the outer one;
+every quotation is returned with its depth.
 
 Paragraphs of a quotation that runs over several of them each open and only
-the last closes; where such paragraphs were merged onto one line, a double
-mark that can only open, met while a double quotation is open, ends that
+the last closes. Where such paragraphs were merged onto one line, or copy
+left a closing mark out, the outer quotation's mark opening again ends that
 quotation (unclosed) and begins the next, so pairing never runs across the
-narration between two quotes. An apostrophe (Putin’s, rock 'n' roll, the
-'90s) is never a mark; a straight single quote that is never closed in its
-paragraph was an apostrophe too. Where a mark cannot be read, it is left
-out: a quotation missed costs less than one invented.
+narration between two quotes (see _reopens). An apostrophe (Putin’s, rock
+'n' roll, the '90s) is never a mark; a straight single quote that is never
+closed in its paragraph was an apostrophe too. Where a mark cannot be read,
+it is left out: a quotation missed costs less than one invented.
 """
 
 from __future__ import annotations
@@ -153,7 +153,9 @@ _FAMILIES = {'"': '"', "''": "''", "``": "''", "“": "“", "„": "“", "”"
 _FAMILIES.update({"'": "'", "‘": "‘", "‹": "‘", "’": "‘", "›": "‘"})
 _GLYPH_CHARS = frozenset("\"“„«”»‘‹’›'`")
 _SENTENCE_ENDS = frozenset(".!?…")
-_CLOSERS_OF = {"“": ("”",), "«": ("»",)}
+# The closing mark of each family whose marks face a way; the '' family
+# (opened by `` or '') closes with '', which faces no way.
+_CLOSERS_OF = {"“": "”", "«": "»"}
 _CLOSING_CHARS = frozenset("\"'”’»›)]")
 
 
@@ -222,10 +224,10 @@ def _reopens(text: str, start: int, way: str, family: str) -> bool:
     nested quotation and the outer one ("…calls “hell” than…” nests). A
     closing mark left out must not make a quotation run on across the
     narration."""
-    if way == EITHER or _after_sentence(text, start):
+    closing = _CLOSERS_OF.get(family)
+    if way == EITHER or closing is None or _after_sentence(text, start):
         return True
-    closing = _CLOSERS_OF[family]
-    return sum(text.count(mark, start) for mark in closing) < 2
+    return text.count(closing, start) < 2
 
 
 def _after_sentence(text: str, start: int) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import covered, lint, port_story as story
 from linter.formats.text import parse
@@ -168,3 +170,20 @@ def test_the_words_of_signs_chants_and_nicknames_need_no_speaker() -> None:
         "Dockworkers call the automated cranes “the silent shift,” and few of them expect to keep their jobs.",
     )
     assert unattributed(text) == []
+
+
+MARKS_AND_WORDS = st.sampled_from(
+    ['"', "''", "'", "``", "“", "”", "„", "‘", "’", "«", "»", "‹", "›", "word", "n", "90s", " ", ". ", ", ", "(", "—", "\n"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MARKS_AND_WORDS, max_size=30))
+def test_any_run_of_marks_gives_well_formed_quotations(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = find(text)
+    for quote in found:
+        assert 0 <= quote.start < quote.inner_start <= quote.inner_end <= quote.end <= len(text)
+        assert quote.depth >= 0
+    outer = [quote for quote in found if quote.depth == 0]
+    assert all(a.end <= b.start for a, b in zip(outer, outer[1:]))  # outermost quotations never overlap

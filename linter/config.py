@@ -18,6 +18,7 @@ file given with ``--config``). Paths in it are relative to its folder.
     per_file_ignores:          # rules silenced for some files
       "archive/*": [missing-credit]
     max_file_size: 10485760    # bytes; larger files are reported, not read
+    time_budget: 10            # seconds for all the checks of one story
     strict_files: false        # true: exit 2 when a file cannot be linted
 """
 
@@ -34,6 +35,7 @@ from linter.source import DEFAULT_MAX_BYTES
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
+DEFAULT_TIME_BUDGET = 10.0  # seconds for all the checks of one story
 
 
 class Config:
@@ -55,6 +57,7 @@ class Config:
         vale: list[Path] | None = None,
         per_file_ignores: dict[str, list[str]] | None = None,
         max_file_size: int = DEFAULT_MAX_BYTES,
+        time_budget: float = DEFAULT_TIME_BUDGET,  # seconds for all the checks of one story
         strict_files: bool = False,  # exit 2 when a file cannot be linted
         include: list[str] | None = None,
         exclude: list[str] | None = None,
@@ -67,6 +70,7 @@ class Config:
         self.rules, self.names, self.styles, self.vale = rules or [], names or [], styles or [], vale or []
         self.per_file_ignores = per_file_ignores or {}
         self.max_file_size, self.strict_files = max_file_size, strict_files
+        self.time_budget = time_budget
         self.include, self.exclude = include or [], exclude or []
         self.source = source
         self.lines: dict[str, int] = {}  # the line of each setting in the source file
@@ -99,7 +103,10 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
 _PATH_KEYS = ("rules", "names", "styles", "vale")
-KEYS = ("style", "fail_on", "severity", "per_file_ignores", "max_file_size", "strict_files", *_LIST_KEYS, *_PATH_KEYS)
+KEYS = (
+    "style", "fail_on", "severity", "per_file_ignores", "max_file_size", "time_budget", "strict_files",
+    *_LIST_KEYS, *_PATH_KEYS,
+)
 
 
 def find_config(start: Path) -> Path | None:
@@ -168,6 +175,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise fail(key, "must be a positive number of bytes")
             config.max_file_size = value
+        elif key == "time_budget":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+                raise fail(key, "must be a number of seconds, above 0 and at most 3600")
+            config.time_budget = float(value)
         elif key == "strict_files":
             if not isinstance(value, bool):
                 raise fail(key, "must be true or false")

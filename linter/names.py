@@ -100,18 +100,50 @@ def load_registries(paths: list[Path]) -> list[Person]:
     default its ``name``) replaces an earlier one."""
     from linter.cache import cached_file
 
-    people: dict[str, Person] = {}
+    people: dict[str, tuple[Person, Path, int]] = {}
     for path in paths:
-        people.update(cached_file(path, "registry", _registry))
-    return list(people.values())
+        for person_id, person, line in cached_file(path, "registry", _registry):
+            people[person_id] = (person, path, line)
+    _check_conflicts(list(people.values()))
+    return [person for person, _, _ in people.values()]
 
 
-def _registry(path: Path) -> list[tuple[str, Person]]:
-    """The (id, person) entries of one registry file, validated."""
+def _check_conflicts(people: list[tuple[Person, Path, int]]) -> None:
+    """Two people with one name, or a variant that is another person's name,
+    would let a reference (and an unsafe fix) go to the wrong person: an
+    error naming both places."""
+    owners: dict[str, tuple[Person, Path, int]] = {}
+    for entry in people:
+        key = entry[0].name.casefold()
+        if key in owners:
+            _, first_path, first_line = owners[key]
+            message = f"two people named '{entry[0].name}' (the other is at {first_path}:{first_line})"
+            raise ConfigError(message, entry[1], entry[2])
+        owners[key] = entry
+    for person, path, line in people:
+        for variant in person.variants:
+            owner = owners.get(variant.casefold())
+            if owner is not None and owner[0] is not person:
+                message = f"variant '{variant}' of {person.name} is the name of another person ({owner[1]}:{owner[2]})"
+                raise ConfigError(message, path, line)
+
+
+def _registry(path: Path) -> list[tuple[str, Person, int]]:
+    """The (id, person, line) entries of one registry file, validated; an id
+    given twice in one file is an error."""
     data = load_yaml(path)
     if not isinstance(data, LineMap) or not isinstance(data.get("people"), list):
         raise ConfigError("a names registry needs a 'people' list", path, 1)
-    return [_person(entry, path) for entry in data["people"]]
+    entries: list[tuple[str, Person, int]] = []
+    lines: dict[str, int] = {}
+    for entry in data["people"]:
+        person_id, person = _person(entry, path)
+        line = entry.line
+        if person_id in lines:
+            raise ConfigError(f"id '{person_id}' is given twice in this registry (first on line {lines[person_id]})", path, line)
+        lines[person_id] = line
+        entries.append((person_id, person, line))
+    return entries
 
 
 def _person(entry: Any, path: Path) -> tuple[str, Person]:

@@ -23,7 +23,8 @@ from linter.reporters.github import GithubReporter, escape_data, escape_property
 from linter.reporters.gitlab import GitlabReporter
 from linter.reporters.junit import JunitReporter
 from linter import version
-from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints, relative_path
+from linter.reporters.locations import relative_path
+from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "reporters"

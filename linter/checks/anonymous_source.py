@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter import budget, patterns
+from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.lexicon import NAME_WORD
@@ -42,7 +42,7 @@ class AnonymousSource(Check):
             if not block.prose:
                 continue
             for sentence in block.sentences:
-                for match in self.options["sources"].finditer(sentence.text, timeout=REGEX_TIMEOUT):
+                for match in self.options["sources"].finditer(sentence.text, timeout=budget.time_left()):
                     start = sentence.span.start + match.start()
                     if block.quote_at(start) or self.reason.search(doc.text, start):
                         continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from linter.checks.base import REGEX_TIMEOUT, Check, Param
+from linter import budget
+from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 
@@ -33,11 +34,11 @@ class Conditional(Check):
         segments = list(self.segments(doc))
         defined: dict[str, int] = {}
         for text, start in segments:
-            for match in self.options["second"].finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.options["second"].finditer(text, timeout=budget.time_left()):
                 defined.setdefault(match.group(1), start + match.start(1))
         reported: set[str] = set()
         for text, start in segments:
-            for match in self.options["first"].finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.options["first"].finditer(text, timeout=budget.time_left()):
                 term, offset = match.group(1), start + match.start(1)
                 if term in self.exceptions or term in reported:
                     continue

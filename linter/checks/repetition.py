@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, Check, Param
+from linter import budget, patterns
+from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
@@ -37,7 +37,7 @@ class Repetition(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = {e.casefold() for e in self.options["exceptions"]}
         for text, start in self.segments(doc):
-            for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.pattern.finditer(text, timeout=budget.time_left()):
                 word = match.group("word")
                 if word.casefold() in excepted:
                     continue

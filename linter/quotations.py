@@ -221,7 +221,7 @@ def _reopens(text: str, start: int, way: str, family: str) -> bool:
     begins a new quotation rather than one nested in it: it opens a
     sentence, or it is a straight mark (whose closing mark cannot be told
     from an opening one), or too few closing marks follow for both the
-    nested quotation and the outer one ("…calls “hell” than…” nests). A
+    nested quotation and the outer one (“… a “word” …” nests). A
     closing mark left out must not make a quotation run on across the
     narration."""
     closing = _CLOSERS_OF.get(family)

@@ -116,7 +116,7 @@ def test_credit_lines_at_the_end(credit: str) -> None:
     [
         ("SEOUL — ", "SEOUL —"),
         ("WASHINGTON (AP) — ", "WASHINGTON (AP) —"),
-        ("RYE, N.H. - ", "RYE, N.H. -"),
+        ("MILLTOWN, Ore. - ", "MILLTOWN, Ore. -"),
         ("LONDON (Reuters) -- ", "LONDON (Reuters) --"),
         ("Washington — ", None),  # a place not in capitals is the sentence's own word
         ("NATO, the alliance, met. ", None),

@@ -33,15 +33,15 @@ _FURNITURE = patterns.compile(
     r"^Advertisement\.?$"
     r"|^Editor[’']s note\b"
     r"|^Follow\b.{1,80}?\bon (?:Twitter|Facebook|Instagram)\b"
-    # Photo credits: "Getty.", "Getty/Instagram.", "John Moore/Getty Images.",
-    # "SAUL LOEB via Getty Images.", "AP Photo/Jane Roe".
+    # Photo credits: "Getty.", "Getty/Reuters.", "Jane Roe/Getty Images.",
+    # "JANE ROE via Getty Images.", "AP Photo/Jane Roe".
     r"|^(?:[\p{L}.'’\- ]{1,40}(?:/|\s+via\s+))?(?:Getty(?: Images)?|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:/[\p{L}.'’\- ]{1,40})?\.?$",
     regex.I | regex.V1,
 )
 # A photo credit or the "Follow" line is short; an editor's note may not be.
 FURNITURE_MAX_WORDS = 60
 
-# "WASHINGTON —", "RYE, N.H. -", "WASHINGTON (AP) —", "SEOUL ―": a place in
+# "WASHINGTON —", "MILLTOWN, Ore. -", "WASHINGTON (AP) —", "SEOUL ―": a place in
 # capitals, perhaps a wire service, then a dash, at the start of the story.
 _DATELINE = patterns.compile(
     r"^\p{Lu}[\p{Lu}.'’\-]+(?:[ ,]+\p{Lu}[\p{Lu}\p{Ll}.'’\-]*\.?){0,3}(?:\s+\([\p{L} ]{1,20}\))?\s*(?:—|–|―|--|-)(?=\s)",

@@ -136,7 +136,7 @@ def units_from_lines(text: str, lines: LineIndex, first: int, last: int) -> list
 
 def _headline_and_subhead(text: str, run: list[tuple[int, int]]) -> tuple[list[Unit], list[tuple[int, int]]]:
     """The story's first lines when they are a headline that runs onto a
-    second line as a subhead ("Lawmaker urges retaliation; " then "Panel
+    second line as a subhead ("Harbor vote delayed; " then "Council
     member says ..."): two units, and the lines left of the run."""
     if len(run) < 2:
         return [], run

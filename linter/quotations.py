@@ -107,44 +107,44 @@ def family(glyph: str) -> str:
 def find(text: str) -> list[Quoted]:
     """The quotations of a paragraph, outermost and nested, in order of
     their opening marks."""
-    if not _MARK.search(text):
+    marks = _marks(text)
+    if not marks:
         return []
-    skipped: set[int] = set()
     while True:
-        found, bad_opener = _pair(text, skipped)
+        found, bad_opener = _pair(text, marks)
         if bad_opener is None:
             return found
-        skipped.add(bad_opener)  # an apostrophe, read again without it
+        marks = [mark for mark in marks if mark[0] != bad_opener]  # an apostrophe: read again without it
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
-    """(offset, glyph) of each mark; a run of apostrophes is cut into
-    double and single marks, the single on the inside ('''word → '' + ')."""
-    marks: list[tuple[int, str]] = []
+def _marks(text: str) -> list[tuple[int, str, bool, bool]]:
+    """(offset, glyph, can open, can close) of each mark; a run of
+    apostrophes is cut into double and single marks, the single on the
+    inside (three before a word are '' then ')."""
+    marks: list[tuple[int, str, bool, bool]] = []
     for match in _MARK.finditer(text):
         start, glyph = match.start(), match.group()
         if glyph[0] != "'" or len(glyph) <= 2:
-            marks.append((start, glyph))
+            marks.append((start, glyph, *_flanks(text, start, start + len(glyph))))
             continue
-        opening = _can_open(text, start, match.end())
+        opening = _flanks(text, start, match.end())[0]
         doubles, single = divmod(len(glyph), 2)
         pieces = (["''"] * doubles + ["'"] * single) if opening else (["'"] * single + ["''"] * doubles)
         for piece in pieces:
-            marks.append((start, piece))
+            marks.append((start, piece, *_flanks(text, start, start + len(piece))))
             start += len(piece)
     return marks
 
 
-def _can_open(text: str, start: int, end: int) -> bool:
+def _flanks(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a mark at text[start:end] stands where a quotation can open
+    (before a word, after white space or a bracket or dash) and where one
+    can close (after a word, before white space or punctuation)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not after.isspace() and (before.isspace() or before in _BEFORE_WORDS or before in _GLYPH_CHARS)
-
-
-def _can_close(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isspace() and (after.isspace() or not after.isalnum())
+    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_WORDS or before in _GLYPH_CHARS)
+    can_close = not before.isspace() and (after.isspace() or not after.isalnum())
+    return can_open, can_close
 
 
 # Marks that pair with each other; a double quotation nested in another
@@ -159,7 +159,7 @@ _CLOSERS_OF = {"“": "”", "«": "»"}
 _CLOSING_CHARS = frozenset("\"'”’»›)]")
 
 
-def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
+def _pair(text: str, marks: list[tuple[int, str, bool, bool]]) -> tuple[list[Quoted], int | None]:
     """Pair the marks; return the quotations, or the offset of a straight
     single quote that opened and never closed (an apostrophe after all)."""
     found: list[Quoted] = []
@@ -171,21 +171,20 @@ def _pair(text: str, skipped: set[int]) -> tuple[list[Quoted], int | None]:
             found.append(Quoted(entry.start, end, closed, entry.start + entry.width, inner_end, level))
         del stack[level:]
 
-    for start, glyph in _marks(text):
-        if start in skipped:
-            continue
+    for start, glyph, can_open, can_close in marks:
         end = start + len(glyph)
         weight, way = _GLYPHS[glyph]
         if weight == SINGLE and _is_apostrophe(text, start, end, glyph):
             continue
-        can_open, can_close = _can_open(text, start, end), _can_close(text, start, end)
-        innermost = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].weight == weight), None)
-        if innermost is not None and _closes(way, can_open, can_close, text[end : end + 1]):
+        innermost = len(stack) - 1
+        while innermost >= 0 and stack[innermost].weight != weight:
+            innermost -= 1
+        if innermost >= 0 and _closes(way, can_open, can_close, text[end : end + 1]):
             close(innermost, end, True, start)
             continue
         if not _opens(way, weight, can_open, can_close, bool(stack)):
             continue
-        if innermost is not None and weight == SINGLE:
+        if innermost >= 0 and weight == SINGLE:
             continue  # a second single opener inside a single quotation: an apostrophe
         family = _FAMILIES[glyph]
         if stack and stack[0].family == family and _reopens(text, start, way, family):

@@ -61,7 +61,7 @@ def is_credit(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    return len(text.split()) <= FURNITURE_MAX_WORDS and bool(_FURNITURE.match(text.strip()))
+    return bool(_FURNITURE.match(text)) and len(text.split()) <= FURNITURE_MAX_WORDS
 
 
 def dateline_end(text: str) -> int:

@@ -78,10 +78,8 @@ def paragraph_units(text: str, run: list[tuple[int, int]], before: str = "") -> 
     does a line that repeats the line before it or ``before`` (the text of
     the unit before the run): a repeated headline, not a wrapped line.
     """
-    if not run:
-        return []
-    if max(end - start for start, end in run) > WRAP_WIDTH:
-        return [Unit(start, end) for start, end in run]
+    if len(run) < 2 or max(end - start for start, end in run) > WRAP_WIDTH:
+        return [Unit(start, end) for start, end in run]  # a lone line is a unit whatever it holds
     units: list[Unit] = []
     wrapped: list[tuple[int, int]] = []
     previous = normalize(before)
@@ -216,10 +214,13 @@ def build_blocks(
             roles[i] = Role.SUMMARY
         roles[headline_at], prose[headline_at] = Role.HEADLINE, False
         after_headline = headline_at + 1
+    # Each unit's normalised text, for repeats of the headline; the blocks
+    # keep it, since the repetition rules read it too.
+    keys = [normalize(t) for t in texts] if headline_key else None
     for i, unit in enumerate(units):
         if i == headline_at:
             continue
-        if headline_key and normalize(texts[i]) == headline_key:
+        if keys and keys[i] == headline_key:
             roles[i], prose[i] = Role.HEADLINE, False
             if i == after_headline:
                 after_headline += 1
@@ -238,6 +239,9 @@ def build_blocks(
         _mark_dek(units, texts, roles, prose, after_headline, has_summary=headline_at > 0)
 
     blocks = [_block(text, lines, unit, roles[i], first_index + i, prose[i]) for i, unit in enumerate(units)]
+    if keys:
+        for block, key in zip(blocks, keys):
+            block.__dict__["normalized"] = key  # Block.normalized, computed here once
     lede = next((block for block in blocks if block.role == Role.BODY), None)
     if lede is not None and lede.index - first_index <= 4:
         end = dateline_end(lede.text)

@@ -87,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", parents=[common], help="what a rule checks, why, an example, the fix")
     explain.add_argument("rule", help="rule id")
 
+    read = commands.add_parser("parse", help="print the document model of an article: blocks, sentences, quotations")
+    read.add_argument("path", type=Path, help="the article")
+    read.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+
     commands.add_parser("lsp", parents=[common], help="run the language server on standard input and output")
 
     docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
@@ -156,6 +160,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
         _collect_garbage()
         return serve(args)
+    if args.command == "parse":
+        return _parse(args, sys.stdout)
     try:
         config = load_config(args.config or find_config(Path.cwd()))
         if args.command == "check":
@@ -321,6 +327,24 @@ def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-un
     _warn(problems)
     if fixed:
         print(f"copydesk: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+
+
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    """``copydesk parse FILE``: the document model as the rules read it."""
+    from linter import outline
+    from linter.plugins import load_plugins
+    from linter.source import UnreadableFile, read_source
+
+    input_format = load_plugins().format_for(args.path)
+    try:
+        if input_format is None:
+            raise UnreadableFile("no input format can read this file")
+        doc = input_format.parse(args.path, read_source(args.path).text)
+    except (UnreadableFile, ArticleError, OSError) as error:
+        print(f"copydesk: error: {args.path}: {getattr(error, 'message', error)}", file=sys.stderr)
+        return EXIT_ERROR
+    out.write(outline.to_json(doc) if args.format == "json" else outline.to_text(doc))
+    return EXIT_CLEAN
 
 
 def _warn(problems: list[str]) -> None:

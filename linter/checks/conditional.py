@@ -1,10 +1,17 @@
 """conditional: a term used before it is defined, such as an acronym
-("the IAEA" before "the International Atomic Energy Agency (IAEA)")."""
+("the IAEA" before "the International Atomic Energy Agency (IAEA)").
+
+With ``initials``, a name spelled out earlier without the parentheses
+("the Scottish Exhibition and Conference Centre ... the SECC") defines
+the acronym its capitalised words' initials make. With ``emphasis``, a
+word in capitals that the story also writes in lower case ("a BIG win",
+"big") is a word shouted, not an acronym."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from linter import patterns
 from linter.checks.base import REGEX_TIMEOUT, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -21,6 +28,9 @@ class Conditional(Check):
         "first": Param("regex", r"\b(\p{Lu}{3,6})\b", "the use; its first group is the term"),
         "second": Param("regex", r"\(\s*(\p{Lu}{3,6})\s*\)", "the definition; its first group is the term"),
         "exceptions": Param("strings", (), "terms that need no definition (NATO, FBI...)"),
+        "initials": Param("bool", False, "a run of capitalised words spelling the term's initials defines it"),
+        "emphasis": Param("bool", False, "a term the story also writes in lower case is a word in capitals"),
+        "joining_words": Param("strings", ("of", "and", "for", "the", "on", "in", "&"), "lower-case words a spelled-out name may hold"),
     }
     fields = ("term",)
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
@@ -28,6 +38,7 @@ class Conditional(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         self.exceptions = set(self.options["exceptions"])
+        self.joining = frozenset(self.options["joining_words"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
         segments = list(self.segments(doc))
@@ -35,7 +46,13 @@ class Conditional(Check):
         for text, start in segments:
             for match in self.options["second"].finditer(text, timeout=REGEX_TIMEOUT):
                 defined.setdefault(match.group(1), start + match.start(1))
+            if self.options["initials"]:
+                for term, offset in self._spelled_out(text):
+                    defined.setdefault(term, start + offset)
         reported: set[str] = set()
+        if self.options["emphasis"]:
+            lower = {word for text, _ in segments for word in _LOWER_WORD.findall(text)}
+            reported.update(word.upper() for word in lower)
         for text, start in segments:
             for match in self.options["first"].finditer(text, timeout=REGEX_TIMEOUT):
                 term, offset = match.group(1), start + match.start(1)
@@ -44,3 +61,21 @@ class Conditional(Check):
                 if term not in defined or offset < defined[term]:
                     reported.add(term)
                     yield self.finding(doc, offset, start + match.end(1), term=term)
+
+    def _spelled_out(self, text: str) -> Iterator[tuple[str, int]]:
+        """The acronyms that runs of capitalised words spell with their
+        initials (joining words skipped), each with where its run ends:
+        every run of two words or more within a longer run counts."""
+        run: list[tuple[str, int]] = []  # (initial, end) of the capitalised words so far
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word[0].isupper() and not word.isupper():
+                run.append((word[0], match.end()))
+                for first in range(len(run) - 1):
+                    yield "".join(initial for initial, _ in run[first:]), match.end()
+            elif word not in self.joining:
+                run = []
+
+
+_WORD = patterns.compile(r"[\p{L}&][\p{L}'’\-]*")
+_LOWER_WORD = patterns.compile(r"\b\p{Ll}{3,6}\b")

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from linter.config import Config
 from linter.engine import Engine
+from linter.errors import ConfigError
 from linter.plugins import load_plugins
 
 SHARED = ("The port authority said it would ask a labor court on Friday to order the striking "
@@ -142,3 +145,14 @@ def test_a_statement_quoted_in_two_stories_is_not_recycled_copy(tmp_path: Path) 
     write_story(tmp_path, "a.txt", "First Story Headline Here", unique(1), quote, KICKER)
     write_story(tmp_path, "b.txt", "Second Story Headline Here", unique(2), quote, KICKER)
     assert findings(tmp_path, "duplicate-paragraph-across-files") == []
+
+
+def test_the_config_file_lists_boilerplate(tmp_path: Path) -> None:
+    from linter.config import load_config
+
+    config_file = tmp_path / ".copydesk.yaml"
+    config_file.write_text('boilerplate: ["Harbor Radio News airs"]\n')
+    assert load_config(config_file).boilerplate == ["Harbor Radio News airs"]
+    config_file.write_text("boilerplate: 7\n")
+    with pytest.raises(ConfigError, match="boilerplate: must be a list of strings"):
+        load_config(config_file)

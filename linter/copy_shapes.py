@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from linter import patterns
 
-_WORD = patterns.compile(r"\p{L}[\p{L}'’\-]*")
+_LONG_WORD = patterns.compile(r"(?<![\p{L}'’\-])\p{L}[\p{L}'’\-]{3,}")
+_LONG_LOWER_WORD = patterns.compile(r"(?<![\p{L}'’\-])\p{Ll}[\p{L}'’\-]{3,}")
 _FIGURE = patterns.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
 _OPENING_QUOTE = "\"“'‘"
 _CLOSING_QUOTE = "\"”'’"
@@ -28,7 +29,9 @@ MIN_TITLE_WORDS = 4  # shorter lines ("Port Strike Ends") are too short to judge
 def title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, and there
     are enough of them to tell: a heading or a link, not a sentence."""
-    long_words = [word for word in _WORD.findall(text) if len(word) >= 4]
+    if _LONG_LOWER_WORD.search(text):  # prose: found within its first words
+        return False
+    long_words = _LONG_WORD.findall(text)
     return len(long_words) >= MIN_TITLE_WORDS and all(word[0].isupper() for word in long_words)
 
 

@@ -52,10 +52,10 @@ def _key(folded: str) -> int:
     return zlib.crc32(folded.encode())
 
 
-def _mostly_quoted(block: Block) -> bool:
-    """Whether most of a paragraph's words are quoted speech, which every
+def _mostly_quoted(block: Block, words: int) -> bool:
+    """Whether most of a paragraph's ``words`` are quoted speech, which every
     story quoting the speaker repeats."""
-    return bool(block.quotes) and len(block.unquoted.split()) * 2 < len(block.text.split())
+    return bool(block.quotes) and sum(quote.words for quote in block.quotes) * 2 > words
 
 
 BOILERPLATE_PARAMS = {
@@ -151,9 +151,10 @@ class ParagraphAcrossFiles(_AcrossFiles):
         places = []
         blocks = list(self.blocks(doc))
         for block in blocks:
-            if len(block.text.split()) < self.options["min_words"] or copy_shapes.display_line(block.text):
+            words = len(block.text.split())
+            if words < self.options["min_words"] or copy_shapes.display_line(block.text):
                 continue  # short, a heading or a link: not copy to compare
-            if self.boilerplate(block.normalized) or _mostly_quoted(block):
+            if self.boilerplate(block.normalized) or _mostly_quoted(block, words):
                 continue
             sig = signature(block.shingles(self.options["shingle_size"]))
             places.append(Place(doc.path, block.span, _key(block.normalized), sig, block is blocks[-1]))

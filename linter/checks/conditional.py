@@ -46,21 +46,34 @@ class Conditional(Check):
         for text, start in segments:
             for match in self.options["second"].finditer(text, timeout=REGEX_TIMEOUT):
                 defined.setdefault(match.group(1), start + match.start(1))
-            if self.options["initials"]:
-                for term, offset in self._spelled_out(text):
-                    defined.setdefault(term, start + offset)
         reported: set[str] = set()
-        if self.options["emphasis"]:
-            lower = {word for text, _ in segments for word in _LOWER_WORD.findall(text)}
-            reported.update(word.upper() for word in lower)
+        spelled: dict[str, int] | None = None  # read only for a term not yet defined
         for text, start in segments:
             for match in self.options["first"].finditer(text, timeout=REGEX_TIMEOUT):
                 term, offset = match.group(1), start + match.start(1)
-                if term in self.exceptions or term in reported:
+                if term in self.exceptions or term in reported or defined.get(term, offset + 1) <= offset:
                     continue
-                if term not in defined or offset < defined[term]:
-                    reported.add(term)
-                    yield self.finding(doc, offset, start + match.end(1), term=term)
+                if spelled is None:
+                    spelled = self._defined_in_words(segments)
+                if spelled.get(term, offset + 1) <= offset:
+                    continue
+                reported.add(term)
+                yield self.finding(doc, offset, start + match.end(1), term=term)
+
+    def _defined_in_words(self, segments: list[tuple[str, int]]) -> dict[str, int]:
+        """Terms the story defines without parentheses: with ``initials``, the
+        acronyms its runs of capitalised words spell; with ``emphasis``, every
+        word it writes in lower case, in capitals (a word shouted), from the
+        start."""
+        found: dict[str, int] = {}
+        for text, start in segments:
+            if self.options["emphasis"]:
+                for word in _LOWER_WORD.findall(text):
+                    found[word.upper()] = -1
+            if self.options["initials"]:
+                for term, offset in self._spelled_out(text):
+                    found.setdefault(term, start + offset)
+        return found
 
     def _spelled_out(self, text: str) -> Iterator[tuple[str, int]]:
         """The acronyms that runs of capitalised words spell with their

@@ -31,23 +31,24 @@ class Paragraph(NamedTuple):
     key: str  # the normalised text
     grams: frozenset[int]
     words: int
-    figures: tuple[str, ...]
-    bare_quotation: bool
+    text: str
 
     @classmethod
     def of(cls, block: Block, size: int) -> "Paragraph":
-        text = block.text
-        return cls(
-            block.span.line, block.normalized, block.shingles(size), len(text.split()),
-            copy_shapes.figures(text), copy_shapes.bare_quotation(text),
-        )
+        return cls(block.span.line, block.normalized, block.shingles(size), len(block.text.split()), block.text)
 
 
 def by_design(first: Paragraph, second: Paragraph) -> bool:
-    """Whether two alike paragraphs repeat by design: a pull quote beside the
-    longer paragraph it quotes, or parallel items with different figures."""
+    """Whether two alike paragraphs repeat by design: a heading, link or
+    citation; a pull quote beside the longer paragraph it quotes; parallel
+    items with different figures. (Judged only for pairs found alike, which
+    are few.)"""
+    if copy_shapes.display_line(first.text) or copy_shapes.display_line(second.text):
+        return True
     shorter = first if first.words <= second.words else second
-    return shorter.bare_quotation or copy_shapes.different_figures(first.figures, second.figures)
+    if copy_shapes.bare_quotation(shorter.text):
+        return True
+    return copy_shapes.different_figures(copy_shapes.figures(first.text), copy_shapes.figures(second.text))
 
 
 def similarity(first: Paragraph, second: Paragraph, threshold: float) -> float | None:
@@ -76,7 +77,7 @@ class NearDuplicate(Check):
         size, threshold = self.options["shingle_size"], self.options["threshold"]
         earlier: list[Paragraph] = []
         for block in self.blocks(doc):
-            if len(block.text.split()) < self.options["min_words"] or copy_shapes.display_line(block.text):
+            if len(block.text.split()) < self.options["min_words"]:
                 continue
             this = Paragraph.of(block, size)
             best: tuple[float, int] | None = None

@@ -32,19 +32,19 @@ class RepeatedSentence(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen_blocks: set[str] = set()
-        first_seen: dict[str, tuple[int, Block]] = {}
+        first_seen: dict[str, tuple[int, Block, str]] = {}
         for block in self.blocks(doc):
             block_key = block.normalized
             if block_key in seen_blocks:
                 continue  # the whole paragraph repeats: repeated-paragraph reports it
             seen_blocks.add(block_key)
             for sentence in block.sentences:
-                if len(sentence.text.split()) < self.options["min_words"] or display_line(sentence.text):
+                if len(sentence.text.split()) < self.options["min_words"]:
                     continue
                 key = normalize(sentence.text)
-                if key not in first_seen:
-                    first_seen[key] = (sentence.span.line, block)
-                elif not self._alike(block, first_seen[key][1]):
+                if key not in first_seen or display_line(first_seen[key][2]):
+                    first_seen[key] = (sentence.span.line, block, sentence.text)  # (a display line is no first)
+                elif not display_line(sentence.text) and not self._alike(block, first_seen[key][1]):
                     yield self.finding(doc, sentence.span.start, sentence.span.end, first_line=first_seen[key][0])
 
     def _alike(self, block: Block, other: Block) -> bool:

@@ -73,7 +73,8 @@ def article(index: int, shared: list[str]) -> str:
     if index % 7 == 0:
         body.insert(len(body) // 2, body[1])  # a repeated paragraph
     if index % 11 == 0:
-        body.append(f"Officials say the dispute could last weeks. “{rng.choice(QUOTES)}.”")
+        # vague sourcing, and a quote hung on a mood, which cannot speak
+        body.append(f"Officials say the dispute could last weeks. The mood in the hall was grim: “{rng.choice(QUOTES)}.”")
     if index % 13 == 0:
         body.append("Putin, speaking later, said the talks had barely begun and that nothing had been agreed.")
     if index % 50 == 0:

@@ -53,7 +53,7 @@ def fix_text(engine: "Engine", path: Path, text: str, problems: list[str], unsaf
 def fix_file(engine: "Engine", path: Path, problems: list[str], unsafe: bool = False) -> FileFix | None:
     """The fixes for one file, or None when it has none (or cannot be read)."""
     try:
-        source = read_source(path)
+        source = read_source(path, engine.config.max_file_size)
     except UnreadableFile:  # reported by the lint run itself
         return None
     fixed, applied = fix_text(engine, path, source.text, problems, unsafe)

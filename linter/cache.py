@@ -23,7 +23,7 @@ from typing import Any, Callable
 from linter import version
 from linter.hashing import blake2b
 
-VERSION = "3"  # of what the cache holds; raised when a cached class changes shape
+VERSION = "4"  # of what the cache holds; raised when a cached class changes shape
 
 
 def folder() -> Path | None:
@@ -36,7 +36,9 @@ def folder() -> Path | None:
     return Path(base) / "copydesk"
 
 
-def _code_stamp(classes: list[type]) -> list[str]:
+def _code_stamp(classes: list[Any]) -> list[str]:
+    """Where each class's (or function's) source file stands, and when it was
+    last written."""
     stamps = []
     for cls in classes:
         try:
@@ -126,12 +128,15 @@ def write(path: Path, value: Any) -> None:
 
 
 def cached_file(path: Path, kind: str, load: Callable[[Path], Any]) -> Any:
-    """``load(path)``, cached under a key of the file's bytes and ``kind``
-    (what the loader makes of it): for the names registry, house styles and
-    the people lexicon, read on every run."""
+    """``load(path)``, cached under a key of the file's bytes, ``kind`` (what
+    the loader makes of it) and the loader's source file: for the names
+    registry, house styles, the people lexicon and the config, read on every
+    run."""
     try:
         digest = blake2b(digest_size=16)
         digest.update(f"{VERSION}\0{version()}\0{kind}\0{path}\0".encode())
+        for stamp in _code_stamp([load]):  # the loader's own code: a changed loader is a new key
+            digest.update(stamp.encode())
         digest.update(path.read_bytes())
     except OSError:
         return load(path)

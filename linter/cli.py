@@ -301,17 +301,20 @@ def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool, allow_no_files: 
 
 def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-untyped-def]
     from linter.autofix import fix_file
-    from linter.source import ChangedOnDisk, write_source
+    from linter.source import NotWritten, remove_stale_temporaries, write_source
 
     problems: list[str] = []
     fixed = files = 0
-    for path in engine.files(paths):
+    targets = engine.files(paths)
+    for folder in dict.fromkeys(path.parent for path in targets):
+        remove_stale_temporaries(folder)  # left by a run that was killed
+    for path in targets:
         file_fix = fix_file(engine, path, problems, unsafe)
         if not file_fix:
             continue
         try:
-            write_source(file_fix.source, file_fix.fixed)
-        except (ChangedOnDisk, OSError) as error:
+            write_source(file_fix.source, file_fix.fixed, engine.config.max_file_size)
+        except NotWritten as error:
             problems.append(f"{error}")
             continue
         fixed, files = fixed + file_fix.applied, files + 1
@@ -329,8 +332,14 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.names import load_registries
 
     if args.names_command == "check":
+        from linter.plugins import load_plugins
+
+        shipped = load_plugins().name_registries
         for path in args.files:
-            people = load_registries([path])  # raises ConfigError with file:line
+            # Layered over the shipped registries, as a run loads it: a
+            # conflict with a shipped person is an error too.
+            load_registries([*shipped, path])  # raises ConfigError with file:line
+            people = load_registries([path])
             out.write(f"{path}: {len(people)} people, valid\n")
         return EXIT_CLEAN
     from linter.inference import suggest

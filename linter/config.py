@@ -3,7 +3,9 @@
 The first of those found walking up from the working folder applies (or the
 file given with ``--config``). Paths in it are relative to its folder.
 
-    style: nyt                 # house style for names: nyt or ap
+    style: nyt                 # house style for names: nyt, ap or british
+    styles_by_path:            # a house style for some files (first match)
+      "sport/*": ap
     fail_on: warning           # lowest severity that makes the exit code 1
     select: [name-*]           # only these rules (ids or glob patterns)
     ignore: [missing-credit]   # never these
@@ -18,6 +20,7 @@ file given with ``--config``). Paths in it are relative to its folder.
     per_file_ignores:          # rules silenced for some files
       "archive/*": [missing-credit]
     max_file_size: 10485760    # bytes; larger files are reported, not read
+    time_budget: 10            # seconds for all the checks of one story
     strict_files: false        # true: exit 2 when a file cannot be linted
 """
 
@@ -34,6 +37,7 @@ from linter.source import DEFAULT_MAX_BYTES
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
+DEFAULT_TIME_BUDGET = 10.0  # seconds for all the checks of one story
 
 
 class Config:
@@ -54,7 +58,9 @@ class Config:
         styles: list[Path] | None = None,
         vale: list[Path] | None = None,
         per_file_ignores: dict[str, list[str]] | None = None,
+        styles_by_path: dict[str, tuple[str, int | None]] | None = None,
         max_file_size: int = DEFAULT_MAX_BYTES,
+        time_budget: float = DEFAULT_TIME_BUDGET,  # seconds for all the checks of one story
         strict_files: bool = False,  # exit 2 when a file cannot be linted
         include: list[str] | None = None,
         exclude: list[str] | None = None,
@@ -67,7 +73,10 @@ class Config:
         self.packs = packs or []
         self.rules, self.names, self.styles, self.vale = rules or [], names or [], styles or [], vale or []
         self.per_file_ignores = per_file_ignores or {}
+        # file pattern: (style name, line of the config that gives it)
+        self.styles_by_path = styles_by_path or {}
         self.max_file_size, self.strict_files = max_file_size, strict_files
+        self.time_budget = time_budget
         self.include, self.exclude = include or [], exclude or []
         self.boilerplate = boilerplate or []
         self.source = source
@@ -76,17 +85,31 @@ class Config:
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{key}={value!r}' for key, value in vars(self).items())})"
 
-    def ignored_for(self, path: Path, rule_id: str) -> bool:
-        """Whether ``per_file_ignores`` silences a rule for a file. Patterns
-        match the path relative to the config's folder (or as given)."""
-        if not self.per_file_ignores:
-            return False
+    def _relative(self, path: Path) -> str:
+        """The path as file patterns match it: relative to the config's
+        folder (or as given)."""
         where = path.resolve()
         base = self.source.parent.resolve() if self.source else Path.cwd()
-        name = where.relative_to(base).as_posix() if where.is_relative_to(base) else path.as_posix()
+        return where.relative_to(base).as_posix() if where.is_relative_to(base) else path.as_posix()
+
+    def ignored_for(self, path: Path, rule_id: str) -> bool:
+        """Whether ``per_file_ignores`` silences a rule for a file."""
+        if not self.per_file_ignores:
+            return False
+        name = self._relative(path)
         return any(
             fnmatch.fnmatch(name, pattern) and _matches(rule_id, rules) for pattern, rules in self.per_file_ignores.items()
         )
+
+    def style_for(self, path: Path) -> str:
+        """The house style of a file: the first ``styles_by_path`` pattern
+        that matches it, else ``style``."""
+        if self.styles_by_path:
+            name = self._relative(path)
+            for pattern, (style, _) in self.styles_by_path.items():
+                if fnmatch.fnmatch(name, pattern):
+                    return style
+        return self.style
 
     def wants(self, rule_id: str, default: bool = True) -> bool:
         """Whether select/ignore let this rule run. A rule off by default
@@ -102,7 +125,23 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude", "boilerplate")
 _PATH_KEYS = ("rules", "names", "styles", "vale")
-KEYS = ("style", "fail_on", "severity", "per_file_ignores", "max_file_size", "strict_files", *_LIST_KEYS, *_PATH_KEYS)
+KEYS = (
+    "style",
+    "fail_on",
+    "severity",
+    "per_file_ignores",
+    "styles_by_path",
+    "max_file_size",
+    "time_budget",
+    "strict_files",
+    *_LIST_KEYS,
+    *_PATH_KEYS,
+)
+
+
+def _line_in(mapping: dict[str, Any], key: str, default: int | None) -> int | None:
+    """The line of a key of a nested mapping, where the reader kept it."""
+    return mapping.line_of(key) if isinstance(mapping, LineMap) else default
 
 
 def find_config(start: Path) -> Path | None:
@@ -171,6 +210,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise fail(key, "must be a positive number of bytes")
             config.max_file_size = value
+        elif key == "time_budget":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+                raise fail(key, "must be a number of seconds, above 0 and at most 3600")
+            config.time_budget = float(value)
         elif key == "strict_files":
             if not isinstance(value, bool):
                 raise fail(key, "must be true or false")
@@ -181,6 +224,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             ):
                 raise fail(key, "must map file patterns to lists of rule ids")
             config.per_file_ignores = {str(k): list(v) for k, v in value.items()}
+        elif key == "styles_by_path":
+            if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+                raise fail(key, "must map file patterns to house style names")
+            config.styles_by_path = {str(k): (v, _line_in(value, k, line(written))) for k, v in value.items()}
         elif key == "severity":
             if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
                 raise fail(key, "must map rule ids to error, warning or info")

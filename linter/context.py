@@ -4,6 +4,7 @@ registry and house style, loaded on first use."""
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import Callable
 
 from linter.config import Config
@@ -19,7 +20,10 @@ class RunContext:
     def __init__(self, config: Config, plugins: Plugins, style_name: str = "") -> None:
         self.config = config
         self.plugins = plugins
-        self.style_name = style_name or config.style
+        # A style given on the command line applies to every file; without
+        # one, the config's ``style`` and ``styles_by_path`` choose.
+        self.style_name = style_name
+        self._styles: dict[str, HouseStyle] = {}
         # The words the run's rules need, set by the engine once its checks exist.
         self.literal_index: LiteralIndex | None = None
         # The run's rule ids, set by the engine once its rules are loaded:
@@ -43,12 +47,37 @@ class RunContext:
 
     @cached_property
     def style(self) -> HouseStyle:
-        """The chosen house style: one of the newsroom's own files (config
-        ``styles``, named by file name) or one a plugin provides."""
+        """The run's house style: the one given, or the config's ``style``."""
+        return self._load_style(self.style_name or self.config.style)
+
+    def style_for(self, path: Path | None) -> HouseStyle:
+        """The house style of one file: the one given for the run, else the
+        first of the config's ``styles_by_path`` whose pattern matches the
+        file, else the config's ``style``. With ``None``, every style the
+        config names is loaded (so that their errors stop a run at once)
+        and the run's style is returned."""
+        if self.style_name or not self.config.styles_by_path:
+            return self.style
+        if path is None:
+            for pattern, (name, line) in self.config.styles_by_path.items():
+                self._load_style(name, (pattern, line))
+            return self.style
+        return self._load_style(self.config.style_for(path))
+
+    def _load_style(self, name: str, origin: tuple[str, int | None] | None = None) -> HouseStyle:
+        """A house style by name: one of the newsroom's own files (config
+        ``styles``, named by file name) or one a plugin provides. ``origin``
+        is the ``styles_by_path`` entry that names it, for the error."""
+        if name in self._styles:
+            return self._styles[name]
         styles = {s.name: s.path for s in self.plugins.styles.values()}
         styles.update({path.stem: path for path in self.config.styles})
-        if self.style_name not in styles:
-            raise ConfigError(f"unknown house style '{self.style_name}' (known: {', '.join(sorted(styles))})")
-        if not styles[self.style_name].is_file():
-            raise ConfigError("house style file not found", styles[self.style_name])
-        return load_style(self.style_name, styles[self.style_name])
+        if name not in styles:
+            message = f"unknown house style '{name}' (known: {', '.join(sorted(styles))})"
+            if origin is not None:
+                raise ConfigError(f"styles_by_path: '{origin[0]}': {message}", self.config.source, origin[1])
+            raise ConfigError(message)
+        if not styles[name].is_file():
+            raise ConfigError("house style file not found", styles[name])
+        self._styles[name] = load_style(name, styles[name])
+        return self._styles[name]

@@ -49,7 +49,12 @@ def discover(paths: Iterable[Path], include: list[str], exclude: list[str]) -> l
             found.append(root)
             continue
         ignore_stack: dict[Path, list[str]] = {}
-        for folder, dirs, files in os.walk(root):
+        # A folder that cannot be listed is passed on as a path of its own:
+        # reading it gives an unreadable-file finding, not silence.
+        unlisted: list[Path] = []
+        for folder, dirs, files in os.walk(root, onerror=lambda error: unlisted.append(Path(error.filename))):
+            found += unlisted
+            unlisted.clear()
             here = Path(folder)
             ignore_stack[here] = _read_gitignore(here)
             rules = [(base, ignore_stack[base]) for base in (here, *here.parents) if base in ignore_stack]
@@ -69,4 +74,5 @@ def discover(paths: Iterable[Path], include: list[str], exclude: list[str]) -> l
                     continue
                 if not skip(path, False):
                     found.append(path)
+        found += unlisted
     return found

@@ -4,18 +4,19 @@ each article, collecting findings in a stable order."""
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 from typing import Any, Iterable
 
-from linter import parallel, suppression
+from linter import budget, parallel, suppression
 from linter.checks.base import Check, CorpusCheck
-from linter.checks.file_problem import PROBLEM_INVALID, PROBLEM_UNREADABLE, FileProblem
+from linter.checks.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.checks.suppression_comments import SuppressionComments
 from linter.config import Config
 from linter.context import RunContext
 from linter.discovery import discover
-from linter.document import ArticleError, Document
+from linter.document import ArticleError, Document, Span
 from linter.errors import ConfigError
-from linter.findings import Finding
+from linter.findings import SEVERITIES, Finding
 from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
@@ -46,12 +47,15 @@ class Engine:
         self.config = config
         self.plugins = plugins
         self.context = RunContext(config, plugins, style or "")
-        rules = load_packs(self._pack_folders(), plugins.check_types)
-        vale_rules, self.load_notes = load_styles(config.vale, plugins.check_types)
+        self.load_notes: list[str] = []
+        rules = self._load_packs(self._pack_folders())
+        vale_rules, vale_notes = load_styles(config.vale, plugins.check_types)
+        self.load_notes += vale_notes
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
+        plugins.formats  # collected now, so that what they report is in every run's problems
         self.file_problems = {c.options["problem"]: c for c in self.checks if isinstance(c, FileProblem)}
         self.suppression_reviews = [c for c in self.checks if isinstance(c, SuppressionComments)]
         self.context.active_rule_ids = frozenset(r.id for r in self.rules)
@@ -67,6 +71,25 @@ class Engine:
                 raise ConfigError(f"packs: unknown rule pack '{name}' (known: {', '.join(sorted(packs))})", self.config.source)
         folders = [(p.name, p.path) for p in packs.values() if p.default or p.name in self.config.packs]
         return folders + [(f"local:{folder.name}", folder) for folder in self.config.rules]
+
+    def _load_packs(self, folders: list[tuple[str, Path]]) -> list[Rule]:
+        """The packs' rules. A plugin's pack that is missing or broken is
+        reported and left out, and the run goes on; a broken rule of the
+        config's own folders is the user's to fix (exit 2)."""
+        try:
+            return load_packs(folders, self.plugins.check_types)
+        except ConfigError:
+            pass
+        rules: list[Rule] = []
+        for name, folder in folders:
+            try:
+                rules += load_packs([(name, folder)], self.plugins.check_types)
+            except ConfigError as error:
+                if name.startswith("local:"):
+                    raise
+                owner = self.plugins.pack_owners.get(name, name)
+                self.load_notes.append(f"plugin '{owner}': rule pack '{name}' left out: {error}")
+        return ensure_unique(rules)
 
     def all_rules(self) -> dict[str, Rule]:
         """Every rule a pack, the config or a plugin defines, enabled or not,
@@ -140,6 +163,13 @@ class Engine:
             doc = input_format.parse(path, text)
         except ArticleError as error:
             return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, text)
+        except Exception as error:  # a format plugin's own bug: this story is not linted, the run goes on
+            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
+            return self.file_finding(path, PROBLEM_INVALID, f"input format '{input_format.name}' (plugin '{owner}') failed: {error!r}")
+        if not isinstance(doc, Document):
+            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
+            reason = f"input format '{input_format.name}' (plugin '{owner}') returned {_describe(doc)}, not a document"
+            return self.file_finding(path, PROBLEM_INVALID, reason)
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
@@ -165,18 +195,23 @@ class Engine:
             self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
         self.documents_checked += 1
         findings: list[Finding] = []
-        for check in self.checks:
-            if check in self.disabled:
-                continue
-            try:
-                findings += check.check(doc)
-            except TimeoutError:
-                # A pattern that backtracks for ever on this text will on the
-                # next one too: report it once and stop running it.
-                self.disabled.add(check)
-                problems.append(f"rule '{check.rule.id}' timed out on {doc.path}; skipped for the rest of the run")
-            except Exception as error:  # one broken rule must not stop the others
-                problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
+        budget_seconds = self.config.time_budget
+        story_deadline = monotonic() + budget_seconds
+        running: Check | None = None
+        try:
+            with budget.alarm(budget_seconds):
+                for running in self.checks:
+                    if running in self.disabled:
+                        continue
+                    if monotonic() > story_deadline:  # where no alarm could be set
+                        raise budget.StoryOverBudget
+                    findings += self._run_check(running, doc, story_deadline, problems)
+        except budget.StoryOverBudget:
+            assert running is not None
+            self.disabled.add(running)
+            problems.append(f"rule '{running.rule.id}' ran past the time budget on {doc.path}; skipped for the rest of the run")
+            reason = f"rule '{running.rule.id}' was still running when the story's time budget ({budget_seconds:g} s) ran out"
+            findings += self.file_finding(doc.path, PROBLEM_TIMEOUT, reason)
         inline = suppression.parse(doc.text, doc.lines)
         findings = self.unsuppressed(findings, inline)
         for review in self.suppression_reviews:
@@ -186,6 +221,34 @@ class Engine:
                 problems.append(f"rule '{review.rule.id}' failed on {doc.path}: {error!r}")
         return sorted(findings, key=Finding.sort_key)
 
+    def _run_check(self, check: Check, doc: Document, story_deadline: float, problems: list[str]) -> list[Finding]:
+        """One rule's findings on a story; a rule that fails or times out is
+        reported, and yields nothing, and what is not a finding on this
+        story (a plugin's bug) is reported and left out."""
+        budget.start_rule(story_deadline)
+        try:
+            found = list(check.check(doc))
+        except TimeoutError:
+            # A pattern that backtracks for ever on this text will on the
+            # next one too: report it once and stop running it.
+            self.disabled.add(check)
+            problems.append(f"rule '{check.rule.id}' timed out on {doc.path}; skipped for the rest of the run")
+            return []
+        except Exception as error:  # one broken rule must not stop the others
+            problems.append(f"rule '{check.rule.id}'{self._owner(check)} failed on {doc.path}: {error!r}")
+            return []
+        valid = [f for f in found if _well_formed(f, doc)]
+        if len(valid) < len(found):
+            wrong = next(f for f in found if not _well_formed(f, doc))
+            problems.append(
+                f"rule '{check.rule.id}'{self._owner(check)} gave {_describe(wrong)} on {doc.path}, not a finding on it; left out"
+            )
+        return valid
+
+    def _owner(self, check: Check) -> str:
+        plugin = self.plugins.check_type_owners.get(check.rule.check, "")
+        return f" (plugin '{plugin}')" if plugin else ""
+
     def unsuppressed(self, findings: Iterable[Finding], inline: Suppressions | None = None) -> list[Finding]:
         """Findings not silenced by the config's per-file ignores or by the
         file's own suppression comments."""
@@ -194,3 +257,25 @@ class Engine:
             for f in findings
             if not self.config.ignored_for(f.path, f.rule) and not (inline and inline.silences(f.rule, f.span.line))
         ]
+
+
+def _well_formed(finding: object, doc: Document) -> bool:
+    """Whether a check's output is a finding on ``doc``: its span in order
+    and inside the text, its rule and severity strings."""
+    if not isinstance(finding, Finding):
+        return False
+    span = finding.span
+    return (
+        isinstance(span, Span)
+        and 0 <= span.start <= span.end <= len(doc.text)
+        and isinstance(finding.rule, str)
+        and finding.severity in SEVERITIES
+        and isinstance(finding.message, str)
+    )
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Finding):
+        return f"a finding with span {value.span!r}"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60]}{'…' if len(text) > 60 else ''}"

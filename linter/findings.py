@@ -53,6 +53,35 @@ def fingerprint(rule: str, content: str) -> str:
     return blake2b(f"{rule}\0{content}".encode(), digest_size=8).hexdigest()
 
 
+# Characters that could forge or garble a report line: C0 and C1 controls
+# (newlines, carriage returns, ANSI escapes), line and paragraph separators
+# and the bidirectional overrides ("Trojan source").
+_CONTROLS = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    **{code: f"\\u{code:04x}" for code in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+
+
+_CONTROLS_BUT_LINE_BREAKS = {code: escape for code, escape in _CONTROLS.items() if code not in (ord("\n"), ord("\r"))}
+
+
+def printable(text: str, line_breaks: bool = False) -> str:
+    """``text`` safe to print on one report line: control characters as
+    escapes (but line breaks, with ``line_breaks``, for a format that
+    escapes them its own way), and the bytes of a file name that is not
+    valid UTF-8 (held as lone surrogates) as ``\\xNN``."""
+    if text.isprintable():
+        return text
+    text = text.translate(_CONTROLS_BUT_LINE_BREAKS if line_breaks else _CONTROLS)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class Finding(NamedTuple):
     path: Path
     span: Span
@@ -67,7 +96,7 @@ class Finding(NamedTuple):
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "path": str(self.path),
+            "path": printable(str(self.path)),
             "line": self.span.line,
             "column": self.span.column,
             "end_line": self.span.end_line,

@@ -11,9 +11,18 @@ evidence, precision first:
   age ("Joana Silva, 54,") or "who";
 - its surname is used elsewhere after a courtesy title ("Ms. Ortiz").
 
-Runs that begin or end with a place or organisation word (the lexicon's
-``not_first`` and ``not_last``: "New Bedford", "Harbor Authority") are
+A run is cut to the name: words that open it without being names ("But",
+"Against") and any title or role before the name ("City Councilor Tina
+Okafor" is Tina Okafor, "Director Alan Brooks" is Alan Brooks) are left
+out, and so are letters after it ("Philippe Sands QC"); a possessive ends
+it ("Karl Rove's PAC" names Karl Rove). Runs that begin or end with a place
+or organisation word (the lexicon's ``not_first`` and ``not_last``: "New
+Bedford", "Harbor Authority"), or hold one ("Trump National Doral"), are
 never people.
+
+An inferred person's courtesy title is the one the story gives the surname
+("Ms. Ortiz"); a person the story never gives one has none, so a bare
+surname is their subsequent form (sports and arts pages).
 """
 
 from __future__ import annotations
@@ -28,13 +37,28 @@ from linter import patterns
 from linter.document import Document, Role
 from linter.errors import ConfigError
 from linter.lexicon import FUNCTION_WORDS
-from linter.names import HONORIFICS, Person
+from linter.names import HONORIFIC_FORMS, Person, canonical_honorific
 from linter.yamlsource import LineMap, load_yaml
 
 _FOLLOWING_WORD = patterns.compile(r"\s+(\p{Lu}[\p{L}.]*)")
+_TOKEN = patterns.compile(r"\S+")
+_LETTERS_AFTER = patterns.compile(r"(?:\s+\p{Lu}{2,}(?![\p{L}]))+")  # "Philippe Sands QC, a lawyer"
+SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
 
-LEXICON_FIELDS = ("titles", "role_nouns", "not_first", "not_last", "particles")
-
+LEXICON_FIELDS = (
+    "titles",
+    "role_nouns",
+    "not_first",
+    "not_last",
+    "particles",
+    "leading_words",
+    "plural_titles",
+    "after_surname",
+    "verb_endings",
+    "noun_endings",
+    "modifier_nouns",
+    "before_surname",
+)
 
 
 class Lexicon(NamedTuple):
@@ -43,6 +67,13 @@ class Lexicon(NamedTuple):
     not_first: frozenset[str]
     not_last: frozenset[str]
     particles: tuple[str, ...]
+    leading_words: frozenset[str]
+    plural_titles: tuple[str, ...]
+    after_surname: tuple[str, ...]  # see linter.surnames
+    verb_endings: tuple[str, ...]
+    noun_endings: tuple[str, ...]
+    modifier_nouns: tuple[str, ...]
+    before_surname: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
@@ -67,6 +98,13 @@ class Lexicon(NamedTuple):
             frozenset(lists["not_first"]),
             frozenset(lists["not_last"]),
             lists["particles"],
+            frozenset(lists["leading_words"]),
+            lists["plural_titles"],
+            lists["after_surname"],
+            lists["verb_endings"],
+            lists["noun_endings"],
+            lists["modifier_nouns"],
+            lists["before_surname"],
         )
 
 
@@ -75,8 +113,9 @@ class PeopleFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        word = r"\p{Lu}\p{L}+(?:['’\-]\p{Lu}?\p{L}+)*"
-        initial = r"\p{Lu}\."
+        # An apostrophe joins a name ("O'Brien"), a possessive ends one.
+        word = r"\p{Lu}\p{L}+(?:(?:['’](?![sS](?![\p{L}]))|-)\p{Lu}?\p{L}+)*"
+        initial = r"\p{Lu}\.?"  # British copy writes "George W Bush"
         particle = rf"(?:{patterns.words(lexicon.particles)})"
         self.run = patterns.compile(
             rf"(?<![\p{{L}}\p{{N}}.])(?P<name>{word}(?:\s+(?:{initial}\s+)*(?:{particle}\s+)*{word})+"
@@ -84,59 +123,110 @@ class PeopleFinder:
             regex.V1,
         )
         self.title_before = patterns.compile(rf"(?<![\p{{L}}])(?:{patterns.words(lexicon.titles)})\s+$")
-        self.leading_title = patterns.compile(rf"^(?:{patterns.words(lexicon.titles)})\s+")
         roles = patterns.words(lexicon.role_nouns)
         self.role_before = patterns.compile(rf"(?<![\p{{L}}])(?:{roles}),?\s+$", regex.I)
         self.appositive_after = patterns.compile(
             rf"^,\s+(?:\d{{1,3}}\s*,|who\b|(?:a|an|the|his|her|their|its)\s+(?:[\p{{L}}.\-’']+\s+){{0,5}}?(?:{roles})(?![\p{{L}}]))",
             regex.I,
         )
-        self.honorific = patterns.compile(rf"(?:{patterns.words(HONORIFICS)})\s+(\p{{Lu}}[\p{{L}}'’\-]+)")
+        self.honorific = patterns.compile(
+            rf"(?<![\p{{L}}])({patterns.words(HONORIFIC_FORMS)})\s+(\p{{Lu}}\p{{L}}+(?:['’\-]\p{{Lu}}\p{{L}}+)*)"
+        )
+        # Words before a name that say what the person is, not who:
+        # titles ("Councilor") and role nouns ("Director").
+        self.role_words = frozenset(
+            w.casefold()
+            for w in (*lexicon.role_nouns, *HONORIFIC_FORMS, *(w for t in lexicon.titles for w in t.split()))
+        )
+        self.place_words = lexicon.not_first | lexicon.not_last
 
     def candidates(self, doc: Document) -> list[tuple[int, int, str]]:
-        """(start, end, name) of the capitalised runs that could be people."""
+        """(start, end, name) of the capitalised runs that could be people
+        (computed once a document)."""
+        return doc.analysis(("name-candidates", id(self)), self._candidates)
+
+    def _candidates(self, doc: Document) -> list[tuple[int, int, str]]:
         found = []
         for block in doc.blocks:
             if not block.prose or block.role in (Role.BYLINE, Role.CREDIT):
                 continue
             for match in self.run.finditer(block.text):
-                start = block.span.start + match.start()
-                if block.quote_at(start):
+                base = block.span.start + match.start()
+                if block.quote_at(base):
                     continue
-                name = match.group("name")
-                while name:  # strip "Later", "But" and titles: "Mayor Lena Ortiz"
-                    first = name.split()[0]
-                    title = self.leading_title.match(name)
-                    if title:
-                        skip = title.end()
-                    elif first in FUNCTION_WORDS:
-                        skip = len(first) + 1
-                    else:
-                        break
-                    start, name = start + skip, name[skip:]
-                words = name.split()
-                if len(words) < 2 or words[0] in self.lexicon.not_first or words[-1] in self.lexicon.not_last:
+                tokens = self._name_tokens(match.group("name"))
+                if tokens is None:
                     continue
                 after = block.text[match.end() :]
-                if words[-1] in ("Jr", "Sr") and after.startswith("."):
-                    name, after = name + ".", after[1:]
+                if tokens[-1][1] in ("Jr", "Sr") and after.startswith("."):
+                    tokens[-1], after = (tokens[-1][0], tokens[-1][1] + "."), after[1:]
                 following = _FOLLOWING_WORD.match(after)
                 if following and following.group(1) in self.lexicon.not_last:
                     continue  # part of a longer name: "Martin Luther King Jr. Boulevard"
-                found.append((start, start + len(name), " ".join(name.split())))
+                start, end = base + tokens[0][0], base + tokens[-1][0] + len(tokens[-1][1])
+                found.append((start, end, " ".join(word for _, word in tokens)))
         # "Mr. Villaseñor Paz" is the surname of "Rodrigo Villaseñor Paz".
         names = {name for _, _, name in found}
         return [c for c in found if not any(other != c[2] and other.endswith(" " + c[2]) for other in names)]
 
+    def _name_tokens(self, run: str) -> list[tuple[int, str]] | None:
+        """The words of a run that are the name, with their offsets: without
+        words that open it ("But"), titles and roles before the name
+        ("City Councilor"), letters after it ("QC"); None when what is left
+        is no person's name."""
+        tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(run)]
+        while tokens and (tokens[0][1] in FUNCTION_WORDS or tokens[0][1] in self.lexicon.leading_words):
+            tokens.pop(0)
+        # The name begins after the titles and roles that open the run
+        # ("President Trump" names no one in full), or after the last one
+        # that leaves two words: "Chicago Alderman Jason C. Ervin".
+        while tokens and tokens[0][1].casefold() in self.role_words:
+            tokens.pop(0)
+        for index in range(len(tokens) - 3, -1, -1):
+            if tokens[index][1].casefold() in self.role_words:
+                tokens = tokens[index + 1 :]
+                break
+        while tokens and _capitals(tokens[-1][1]):
+            tokens.pop()  # "Philippe Sands QC"
+        words = [word for _, word in tokens]
+        if len(words) < 2 or words[0] in self.lexicon.not_first or words[-1] in self.lexicon.not_last:
+            return None
+        if any(w in self.place_words for w in words[1:-1]):
+            return None  # "Trump National Doral"
+        if any(_capitals(w) for w in words):
+            return None  # "RT America", "NLD Chairman"
+        if any(w in HONORIFIC_FORMS for w in words):
+            return None  # "Following Mr Straw": a name holds no courtesy title
+        return tokens
+
     def infer(self, doc: Document) -> list[Person]:
-        """The people named in full in ``doc``, in order of first mention."""
+        """The people named in full in ``doc``, in order of first mention
+        (computed once a document)."""
+        return doc.analysis(("inferred-people", id(self)), self._infer)
+
+    def honorifics(self, doc: Document) -> dict[str, set[str]]:
+        """The courtesy titles the story gives each surname ("Ortiz": {"Ms."})."""
+        return doc.analysis(("honorifics", id(self)), self._honorifics)
+
+    def _honorifics(self, doc: Document) -> dict[str, set[str]]:
+        """Outside quotations: a speaker's "Mr Davis" is not the desk's."""
+        honoured: dict[str, set[str]] = {}
+        for block in doc.blocks:
+            for match in self.honorific.finditer(block.text):
+                if not block.quote_at(block.span.start + match.start()):
+                    honoured.setdefault(match.group(2), set()).add(canonical_honorific(match.group(1)))
+        return honoured
+
+    def _infer(self, doc: Document) -> list[Person]:
         text = doc.text
-        honoured = {m.group(1) for m in self.honorific.finditer(text)}
+        honoured = self.honorifics(doc)
         people: dict[str, Person] = {}
         for start, end, name in self.candidates(doc):
             if name in people:
                 continue
             before, after = text[max(0, start - 80) : start], text[end : end + 120]
+            letters = _LETTERS_AFTER.match(after)
+            after = after[letters.end() :] if letters else after
             surname = _surname(name, self.lexicon.particles)
             strong = (
                 self.title_before.search(before)
@@ -145,8 +235,42 @@ class PeopleFinder:
                 or surname.split()[-1] in honoured
             )
             if strong:
-                people[name] = Person(name=name, surname=surname, inferred=True)
+                given = honoured.get(surname.split()[-1], set())
+                honorific = next(iter(given)) if len(given) == 1 else ""
+                people[name] = Person(name=name, surname=surname, honorific=honorific, inferred=True)
         return list(people.values())
+
+    def shared_surnames(self, doc: Document, registry: dict[str, Person]) -> frozenset[str]:
+        """Surnames that more than one person of the story bears: two
+        people named in full with it ("Bill Clinton", "Hillary Clinton"),
+        or two courtesy titles given to it ("Mr. Clinton", "Mrs. Clinton").
+        A surname alone cannot say which of them it means. ``registry``
+        maps each form of a registered person's name to the person."""
+        bearers: dict[str, set[object]] = {}
+        for _, _, name in self.candidates(doc):
+            surname = _surname(name, self.lexicon.particles)
+            bearers.setdefault(surname, set()).add(_identity(name, surname, registry))
+        shared = {surname for surname, who in bearers.items() if len(who) > 1}
+        shared |= {surname for surname, given in self.honorifics(doc).items() if len(given) > 1}
+        return frozenset(shared)
+
+
+def _capitals(word: str) -> bool:
+    """A word in capitals that is not a name: letters ("QC", "MP") or an
+    acronym ("RT"), not an initial or a generational suffix ("III")."""
+    return len(word) > 1 and word.isalpha() and word.isupper() and word not in SUFFIXES
+
+
+def _identity(name: str, surname: str, registry: dict[str, Person]) -> object:
+    """Who a full name names: a registered person by any of their forms,
+    otherwise the given name, initials and surname ("Hillary Clinton" and
+    "Hillary Rodham Clinton" are one person, "Bill Clinton" another, and
+    "George H. W. Bush" is not "George W. Bush")."""
+    person = registry.get(name)
+    if person:
+        return person.name
+    words = name.split()
+    return (words[0], tuple(w for w in words[1:] if len(w.rstrip(".")) == 1), surname)
 
 
 def _surname(name: str, particles: tuple[str, ...]) -> str:
@@ -159,9 +283,14 @@ def _surname(name: str, particles: tuple[str, ...]) -> str:
     return " ".join(surname)
 
 
+def name_forms(people: list[Person]) -> dict[str, Person]:
+    """Each form of the people's names (canonical, plain, variants), to its person."""
+    return {form: p for p in people for form in (p.name, p.plain, *p.variants)}
+
+
 def suggest(finder: PeopleFinder, docs: list[Document], registered: list[Person]) -> Counter[str]:
     """How many stories name each inferred person not in the registry."""
-    known = {p.name for p in registered} | {v for p in registered for v in (p.plain, *p.variants)}
+    known = set(name_forms(registered))
     counts: Counter[str] = Counter()
     for doc in docs:
         counts.update({p.name for p in finder.infer(doc)} - known)

@@ -8,6 +8,8 @@ Registry entries (YAML, under ``people:``):
       honorific: Mr.              # courtesy title; leave out for none
       titles: [President]         # titles that may stand before the surname
       variants: [Vladimir Vladimirovich Putin, Wladimir Putin]  # forms to correct
+      plain: Joe Biden            # the name as known without middle initials,
+                                  # where it is not the canonical without them
       note: free text for editors
 
 A house style (YAML) lists the accepted forms as templates over ``{name}``
@@ -15,27 +17,39 @@ A house style (YAML) lists the accepted forms as templates over ``{name}``
 ``{surname}``, ``{honorific}`` and ``{title}``. A template whose list
 field (``{title}``) is empty for a person is skipped; an empty scalar
 field (no honorific) is dropped, so "{honorific} {surname}" becomes the
-bare surname for a person without one.
+bare surname for a person without one. A style may write courtesy titles
+without their full stop (``honorific_full_stop: false``: "Mr Blair").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
 from linter import patterns
 from linter.document import Document, Role
 from linter.errors import ConfigError
-from linter.lexicon import FUNCTION_WORDS, NAME_WORD
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
-PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "note")
-STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference")
+if TYPE_CHECKING:
+    from linter.surnames import SurnameUse
+
+PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "plain", "note")
+STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference", "honorific_full_stop")
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
+# Courtesy titles as written, with or without the full stop ("Mr Blair").
+HONORIFIC_FORMS = (*HONORIFICS, *(h.rstrip(".") for h in HONORIFICS))
 _INITIAL = patterns.compile(r"^\p{Lu}\.$")
+
+
+def canonical_honorific(written: str) -> str:
+    """The courtesy title a written one stands for ("Mr" is "Mr."), or ""
+    when it is none."""
+    dotted = written if written.endswith(".") else written + "."
+    return dotted if dotted in HONORIFICS else ""
 
 
 class Person(NamedTuple):
@@ -45,29 +59,34 @@ class Person(NamedTuple):
     titles: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     note: str = ""
-    inferred: bool = False  # found in the story, not in the registry: courtesy title unknown
+    # Found in the story, not in the registry: its courtesy title is the one
+    # the story gives the surname, if any.
+    inferred: bool = False
+    known_plain: str = ""  # the registry's ``plain``
 
     @property
     def plain(self) -> str:
-        """The canonical name without middle initials: "Vladimir Putin"."""
+        """The name without middle initials, as the person is known:
+        "Vladimir Putin", or the registry's own form ("Joe Biden", "George W.
+        Bush" for a person known by the initial). A person inferred from the
+        story is known by the story's own form."""
+        if self.known_plain:
+            return self.known_plain
+        if self.inferred:
+            return self.name
         words = self.name.split()
         kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w))]
         return " ".join(kept)
 
-    def render(self, template: str) -> list[str]:
-        """The forms a style template gives for this person. For a person
-        inferred from the story, whose courtesy title is unknown, a template
-        with ``{honorific}`` gives a form for each courtesy title."""
+    def render(self, template: str, full_stop: bool = True) -> list[str]:
+        """The forms a style template gives for this person (the courtesy
+        title without its full stop when ``full_stop`` is false)."""
         titles = self.titles if "{title}" in template else ("",)
         if "{title}" in template and not self.titles:
             return []
-        honorifics = HONORIFICS if self.inferred and "{honorific}" in template else (self.honorific,)
+        honorific = self.honorific if full_stop else self.honorific.rstrip(".")
         values = {"name": self.name, "plain": self.plain, "surname": self.surname}
-        return [
-            " ".join(template.format(title=title, honorific=honorific, **values).split())
-            for title in titles
-            for honorific in honorifics
-        ]
+        return [" ".join(template.format(title=title, honorific=honorific, **values).split()) for title in titles]
 
 
 class HouseStyle(NamedTuple):
@@ -75,24 +94,25 @@ class HouseStyle(NamedTuple):
     description: str
     first_reference: tuple[str, ...]
     subsequent_reference: tuple[str, ...]
+    honorific_full_stop: bool = True  # "Mr. Blair"; false: "Mr Blair"
 
     def first_forms(self, person: Person) -> list[str]:
-        return [form for template in self.first_reference for form in person.render(template)]
+        return [form for template in self.first_reference for form in person.render(template, self.honorific_full_stop)]
 
     def subsequent_forms(self, person: Person) -> list[str]:
-        return [form for template in self.subsequent_reference for form in person.render(template)]
+        return [
+            form for template in self.subsequent_reference for form in person.render(template, self.honorific_full_stop)
+        ]
 
-    def preferred(self, person: Person, first: bool) -> tuple[str, bool]:
-        """The form to suggest, and whether it is the only one: for a person
-        whose courtesy title is unknown it is "Mr. X or Ms. X"."""
-        templates = self.first_reference if first else self.subsequent_reference
-        for template in templates:
-            forms = person.render(template)
-            if len(forms) == 1:
-                return forms[0], True
-            if forms:
-                return " or ".join(f for f in forms if f.split()[0] in ("Mr.", "Ms.")), False
-        return person.name, True
+    @property
+    def allows_titles(self) -> bool:
+        """Whether a title may stand before a surname ("Justice Scalia")."""
+        return any("{title}" in template for template in self.subsequent_reference)
+
+    def preferred(self, person: Person, first: bool) -> str:
+        """The form to suggest."""
+        forms = self.first_forms(person) if first else self.subsequent_forms(person)
+        return forms[0] if forms else person.name
 
 
 def load_registries(paths: list[Path]) -> list[Person]:
@@ -100,18 +120,50 @@ def load_registries(paths: list[Path]) -> list[Person]:
     default its ``name``) replaces an earlier one."""
     from linter.cache import cached_file
 
-    people: dict[str, Person] = {}
+    people: dict[str, tuple[Person, Path, int]] = {}
     for path in paths:
-        people.update(cached_file(path, "registry", _registry))
-    return list(people.values())
+        for person_id, person, line in cached_file(path, "registry", _registry):
+            people[person_id] = (person, path, line)
+    _check_conflicts(list(people.values()))
+    return [person for person, _, _ in people.values()]
 
 
-def _registry(path: Path) -> list[tuple[str, Person]]:
-    """The (id, person) entries of one registry file, validated."""
+def _check_conflicts(people: list[tuple[Person, Path, int]]) -> None:
+    """Two people with one name, or a variant that is another person's name,
+    would let a reference (and an unsafe fix) go to the wrong person: an
+    error naming both places."""
+    owners: dict[str, tuple[Person, Path, int]] = {}
+    for entry in people:
+        key = entry[0].name.casefold()
+        if key in owners:
+            _, first_path, first_line = owners[key]
+            message = f"two people named '{entry[0].name}' (the other is at {first_path}:{first_line})"
+            raise ConfigError(message, entry[1], entry[2])
+        owners[key] = entry
+    for person, path, line in people:
+        for variant in person.variants:
+            owner = owners.get(variant.casefold())
+            if owner is not None and owner[0] is not person:
+                message = f"variant '{variant}' of {person.name} is the name of another person ({owner[1]}:{owner[2]})"
+                raise ConfigError(message, path, line)
+
+
+def _registry(path: Path) -> list[tuple[str, Person, int]]:
+    """The (id, person, line) entries of one registry file, validated; an id
+    given twice in one file is an error."""
     data = load_yaml(path)
     if not isinstance(data, LineMap) or not isinstance(data.get("people"), list):
         raise ConfigError("a names registry needs a 'people' list", path, 1)
-    return [_person(entry, path) for entry in data["people"]]
+    entries: list[tuple[str, Person, int]] = []
+    lines: dict[str, int] = {}
+    for entry in data["people"]:
+        person_id, person = _person(entry, path)
+        line = entry.line
+        if person_id in lines:
+            raise ConfigError(f"id '{person_id}' is given twice in this registry (first on line {lines[person_id]})", path, line)
+        lines[person_id] = line
+        entries.append((person_id, person, line))
+    return entries
 
 
 def _person(entry: Any, path: Path) -> tuple[str, Person]:
@@ -135,7 +187,19 @@ def _person(entry: Any, path: Path) -> tuple[str, Person]:
     honorific = entry.get("honorific") or ""
     if not isinstance(honorific, str):
         raise ConfigError("honorific: must be a string such as 'Mr.'", path, entry.line_of("honorific"))
-    person = Person(name, surname, honorific.strip(), lists["titles"], lists["variants"], str(entry.get("note", "")))
+    plain = entry.get("plain") or ""
+    if not isinstance(plain, str) or (plain and surname not in plain.split()):
+        message = f"plain: must be the name as known, with the surname '{surname}'"
+        raise ConfigError(message, path, entry.line_of("plain"))
+    person = Person(
+        name,
+        surname,
+        honorific.strip(),
+        lists["titles"],
+        lists["variants"],
+        str(entry.get("note", "")),
+        known_plain=" ".join(plain.split()),
+    )
     return str(entry.get("id", name)), person
 
 
@@ -163,15 +227,20 @@ def _style(name: str, path: Path) -> HouseStyle:
             except (KeyError, ValueError, IndexError) as error:
                 raise ConfigError(f"{key}: bad template '{template}' ({error})", path, data.line_of(key)) from None
         forms[key] = tuple(value)
-    return HouseStyle(name, str(data.get("description", "")), forms["first_reference"], forms["subsequent_reference"])
+    full_stop = data.get("honorific_full_stop", True)
+    if not isinstance(full_stop, bool):
+        raise ConfigError("honorific_full_stop: must be true or false", path, data.line_of("honorific_full_stop"))
+    description = str(data.get("description", ""))
+    return HouseStyle(name, description, forms["first_reference"], forms["subsequent_reference"], full_stop)
 
 
 # --- mentions -------------------------------------------------------------
 
 FULL, PLAIN, VARIANT, SURNAME = "full", "plain", "variant", "surname"
-_CAPITALISED_BEFORE = patterns.compile(rf"(?<![\p{{L}}.'’])({NAME_WORD})\s+$")
-_COMPOUND_AFTER = patterns.compile(r"^-\p{Lu}")
-_COMPOUND_BEFORE = patterns.compile(r"\p{Lu}\p{L}*-$")
+# A full name followed by another name word is inside a longer name:
+# "Donald J. Trump Foundation", "Donald Trump Jr."; letters after a name
+# ("Tom McCabe MSP") are not a name word.
+_NAME_WORD_AFTER = patterns.compile(r"[ \t]+(?!\p{Lu}{2,}(?![\p{L}]))\p{Lu}")
 
 
 class Mention(NamedTuple):
@@ -183,6 +252,7 @@ class Mention(NamedTuple):
     end: int  # before any possessive 's
     role: str  # of the block it stands in
     headline_style: bool  # in a headline-style line (headline, heading)
+    quoted: bool = False  # a full name inside a quotation: introduces, never judged
 
     def written(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
@@ -222,31 +292,27 @@ def _pattern(person: Person) -> regex.Pattern[str]:
     hold one (most of a registry's people are in no given story)."""
     forms = _matcher(person).kinds
     names = "|".join(regex.escape(f) for f in sorted(forms, key=lambda form: (-len(form), form)))
-    prefixes = patterns.words({*HONORIFICS, *person.titles})
+    prefixes = patterns.words({*HONORIFIC_FORMS, *person.titles})
     return patterns.compile(
-        rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
+        rf"(?<![\p{{L}}\p{{N}}])(?:(?P<prefix>{prefixes})(?![\p{{L}}])\s+)?(?P<name>{names})(?![\p{{L}}\p{{N}}])",
         regex.V1,
     )
 
 
-def _other_name(text: str, start: int, end: int) -> bool:
-    """Whether a bare surname at ``start``..``end`` belongs to another name:
-    a capitalised name word before it, or a hyphenated compound."""
-    before = text[:start]
-    word = _CAPITALISED_BEFORE.search(before)
-    if word and word.group(1) not in FUNCTION_WORDS:
-        return True
-    return bool(_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(text[end:]))
-
-
-def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
-    """Mentions of registered people in document order, outside quotations,
-    in every block but bylines and credits. A bare surname right after
-    another capitalised name word ("Melania Trump"), joined to another name
-    ("Putin-Trump"), or after a courtesy title that is not the person's
-    ("Mrs. Trump") is someone or something else and is left out."""
+def find_mentions(
+    doc: Document, people: list[Person], surname_use: "SurnameUse", shared: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Mentions of people in document order, in every block but bylines
+    and credits; inside quotations only full names (``quoted``), which
+    introduce a person but are never judged. A mention goes to one person
+    or to none:
+    a surname that two people of the story share (``shared``), a courtesy
+    title that is not the person's ("Mrs. Trump"), a bare surname that is
+    not a reference (``surname_use``: "the Trump campaign") and a name
+    inside a longer name ("Trump Tower", "Donald J. Trump Foundation") are
+    left out."""
     matchers = [(m, _pattern(m.person)) for m in map(_matcher, people) if m.may_match(doc.text)]
-    mentions: list[Mention] = []
+    found: dict[tuple[int, int], list[Mention]] = {}
     for block in doc.blocks:
         if block.role in (Role.BYLINE, Role.CREDIT):
             continue
@@ -254,27 +320,36 @@ def find_mentions(doc: Document, people: list[Person]) -> list[Mention]:
         for matcher, pattern in matchers:
             if not matcher.may_match(block.text):
                 continue
+            person = matcher.person
             for match in pattern.finditer(block.text):
                 kind = matcher.kinds[match.group("name")]
                 prefix = match.group("prefix") or ""
-                if block.quote_at(base + match.start()):
+                quoted = block.quote_at(base + match.start()) is not None
+                if quoted and kind == SURNAME:
                     continue
-                person = matcher.person
-                if prefix in HONORIFICS and not person.inferred and prefix != person.honorific:
+                honorific = canonical_honorific(prefix) if prefix else ""
+                if honorific and honorific != person.honorific:
                     continue
-                if kind == SURNAME and not prefix and _other_name(block.text, match.start(), match.end()):
+                if kind == SURNAME and person.surname in shared:
                     continue
-                mentions.append(
-                    Mention(
-                        person=matcher.person,
-                        kind=kind,
-                        prefix=prefix,
-                        start=base + match.start(),
-                        name_start=base + match.start("name"),
-                        end=base + match.end(),
-                        role=block.role,
-                        headline_style=not block.prose,
-                    )
+                if kind == SURNAME and not prefix:
+                    refers = surname_use.refers if block.prose else surname_use.in_headline
+                    if not refers(block.text, match.start(), match.end()):
+                        continue
+                elif kind != SURNAME and _NAME_WORD_AFTER.match(block.text, match.end()):
+                    continue
+                mention = Mention(
+                    person=person,
+                    kind=kind,
+                    prefix=prefix,
+                    start=base + match.start(),
+                    name_start=base + match.start("name"),
+                    end=base + match.end(),
+                    role=block.role,
+                    headline_style=not block.prose,
+                    quoted=quoted,
                 )
+                found.setdefault((mention.name_start, mention.end), []).append(mention)
+    mentions = [claims[0] for claims in found.values() if len(claims) == 1]
     mentions.sort(key=lambda m: m.start)
     return mentions

@@ -65,11 +65,30 @@ class Plugins:
                 )
                 continue
             found[check.name], owner[check.name] = check, plugin
+        self.check_type_owners = owner
         return found
+
+    check_type_owners: dict[str, str] = {}  # check type name: the plugin that provides it
+    format_owners: dict[str, str] = {}  # input format name: the plugin that provides it
 
     @cached_property
     def formats(self) -> list[InputFormat]:
-        return [item for _, item in self._collect("copydesk_input_formats", lambda f: isinstance(f, InputFormat))]
+        """The input formats; where two claim one suffix the first wins (a
+        plugin's before a built-in's), and the run is told."""
+        collected = self._collect("copydesk_input_formats", lambda f: isinstance(f, InputFormat))
+        self.format_owners = {item.name: plugin for plugin, item in collected}
+        claimed: dict[str, tuple[str, InputFormat]] = {}
+        for plugin, item in collected:
+            for suffix in item.suffixes:
+                if suffix not in claimed:
+                    claimed[suffix] = (plugin, item)
+                elif claimed[suffix][1] is not item:
+                    winner, first = claimed[suffix]
+                    self.problems.append(
+                        f"plugin '{plugin}': input format '{item.name}' also claims {suffix}; "
+                        f"'{first.name}' (plugin '{winner}') reads those files"
+                    )
+        return [item for _, item in collected]
 
     def format_for(self, path: Path) -> InputFormat | None:
         """The format for a file's suffix; plain text for an unknown one."""
@@ -79,7 +98,11 @@ class Plugins:
 
     @cached_property
     def packs(self) -> dict[str, RulePack]:
-        return {p.name: p for _, p in self._collect("copydesk_rule_packs", lambda p: isinstance(p, RulePack))}
+        collected = self._collect("copydesk_rule_packs", lambda p: isinstance(p, RulePack))
+        self.pack_owners = {pack.name: plugin for plugin, pack in collected}
+        return {p.name: p for _, p in collected}
+
+    pack_owners: dict[str, str] = {}  # rule pack name: the plugin that provides it
 
     @cached_property
     def reporters(self) -> dict[str, ReporterSpec]:
@@ -167,6 +190,9 @@ def _load(value: str) -> object:
 def _register(manager: pluggy.PluginManager, plugin: object, name: str | None, problems: list[str]) -> None:
     if manager.is_registered(plugin):
         return
+    if name is None:  # a plugin object passed in: named by its module or class, as reports show it
+        label = getattr(plugin, "__name__", None) or type(plugin).__name__
+        name = label if manager.get_plugin(label) is None else None
     try:
         manager.register(plugin, name=name)
     except Exception as error:  # e.g. a hook implementation with a bad signature

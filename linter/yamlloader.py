@@ -1,6 +1,7 @@
-"""The YAML loader behind ``linter.yamlsource.load_yaml``: PyYAML's safe
-loader, building LineMaps, and refusing documents whose aliases expand past
-a bound."""
+"""The YAML loaders behind ``linter.yamlsource.load_yaml`` and article
+front matter: PyYAML's safe loader, refusing documents whose aliases expand
+past a bound or that nest too deep, and (for rule and config files)
+building LineMaps."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import yaml
 from linter.yamlsource import LineMap
 
 MAX_EXPANDED_NODES = 100_000
+MAX_DEPTH = 100  # levels of nesting; real files use a handful
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
@@ -27,16 +29,36 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     return size
 
 
-class LineLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings are LineMaps. Only the safe constructors
-    are used: no Python objects can be built from a rule file. A document
-    whose aliases would expand past MAX_EXPANDED_NODES (a "billion laughs"
-    file) is refused before anything is built from it."""
+class BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with bounds, for every YAML copydesk reads
+    (config, rules, registries, styles and article front matter): a
+    document whose aliases would expand past MAX_EXPANDED_NODES (a "billion
+    laughs" file) is refused before anything is built from it, and so is
+    one nested deeper than MAX_DEPTH (which would otherwise exhaust Python's
+    stack). Only the safe constructors are used: no Python objects can be
+    built from a file."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_document(self, node: yaml.Node):  # type: ignore[no-untyped-def]
         if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
             raise yaml.YAMLError(f"anchors and aliases expand to more than {MAX_EXPANDED_NODES} values")
         return super().construct_document(node)
+
+
+class LineLoader(BoundedLoader):
+    """The bounded loader whose mappings are LineMaps, for files whose
+    problems are reported as ``file:line``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
         mapping = LineMap(super().construct_mapping(node, deep=True))

@@ -53,7 +53,7 @@ def test_disable_and_enable_a_block(name: str, start: str, end: str) -> None:
 
 
 def test_disable_a_rule_for_the_file_and_other_rules_still_report() -> None:
-    text = "<!-- copydesk-disable-file vague-sourcing -->\n" + STORY + "\nOfficials say “We will not give in to the company.”\n"
+    text = "<!-- copydesk-disable-file vague-sourcing -->\n" + STORY + "\nOfficials say talks stalled. The tone of the night suggested “We will not give in to the company.”\n"
     findings = lint(text, name="story.md", select=("vague-sourcing", "unattributed-quote"))
     assert [f.rule for f in findings] == ["unattributed-quote"]
 

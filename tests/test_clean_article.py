@@ -102,7 +102,7 @@ class TestOneDefectGivesOneFinding:
 
     def test_unattributed_quote(self):
         lines = self.lines()
-        lines[6] = lines[6].replace("Ms. Liu said", "the authority said")
+        lines[6] = lines[6].replace("Ms. Liu said", "the mood at the terminal suggested")
         text = "\n".join(lines) + "\n"
         finding = self.only(text)
         assert finding.rule == "unattributed-quote"

@@ -162,7 +162,7 @@ def test_unreadable_files_are_findings_not_crashes(tmp_path: Path, capsys: pytes
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules"], capsys)
     assert code == 0
-    assert len(out.splitlines()) == 18
+    assert len(out.splitlines()) == 19
     assert re.search(r"^repeated-paragraph\s+core\s+error\s+A paragraph repeats", out, re.M)
     code, out, _ = run(["explain", "vague-sourcing"], capsys)
     assert code == 0

@@ -31,5 +31,6 @@ def test_vague_sourcing_precision_and_recall() -> None:
 def test_people_inference_is_precise() -> None:
     tally = score_people.score()
     assert tally.labelled >= 150
-    assert tally.precision >= 0.95, tally.misses
+    # Every inferred person right: a wrong guess makes a wrong name finding.
+    assert tally.precision == 1.0, tally.misses
     assert tally.recall >= 0.65, tally.misses

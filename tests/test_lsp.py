@@ -42,15 +42,15 @@ STORY = (
     "\n"
     "Dockworkers walked off the job at dawn on Monday, leaving container ships idling in the outer harbor.\n"  # 5
     "\n"
-    "Shipping lines have diverted cargo to other ports 🚢 and Officials say the strike could last for weeks.\n"  # 7
+    "Shipping lines have diverted cargo to other ports 🚢 and officials say the strike could last for weeks.\n"  # 7
     "\n"
     "Dockworkers walked off the job at dawn on Monday, leaving container ships idling in the outer harbor.\n"  # 9
 )
-# "Officials say": characters 56-69 of line 7, after one astral character,
+# "officials say": characters 56-69 of line 7, after one astral character,
 # so UTF-16 columns 57-70.
 VAGUE_RANGE = ((7, 57), (7, 70))
 REPEAT_RANGE = ((9, 0), (9, 101))
-CLEAN_STORY = STORY.replace(" and Officials say", ", and the union's president said").rsplit("\n\n", 1)[0] + "\n"
+CLEAN_STORY = STORY.replace(" and officials say", ", and the union's president said").rsplit("\n\n", 1)[0] + "\n"
 
 # The same copy as plain text (one paragraph a line, no front matter).
 TEXT_STORY = STORY.split("---\n", 2)[2].lstrip("\n")
@@ -265,7 +265,7 @@ async def test_open_publishes_diagnostics_with_exact_ranges(client: LanguageClie
     assert params.version == 1
     vague, repeat = params.diagnostics
     assert (vague.code, _span(vague), vague.severity) == ("vague-sourcing", VAGUE_RANGE, types.DiagnosticSeverity.Warning)
-    assert vague.message == "Vague sourcing: “Officials say” does not say who."
+    assert vague.message == "Vague sourcing: “officials say” does not say who."
     assert (repeat.code, _span(repeat), repeat.severity) == ("repeated-paragraph", REPEAT_RANGE, types.DiagnosticSeverity.Error)
     assert repeat.message == "Paragraph repeats the paragraph on line 6."
     for diagnostic in params.diagnostics:
@@ -274,7 +274,7 @@ async def test_open_publishes_diagnostics_with_exact_ranges(client: LanguageClie
         assert diagnostic.code_description.href == f"https://copydesk.invalid/rules/{diagnostic.code}"
     # The range covers exactly the phrase, in the client's own units.
     line = STORY.splitlines()[7]
-    assert line.encode("utf-16-le")[57 * 2 : 70 * 2].decode("utf-16-le") == "Officials say"
+    assert line.encode("utf-16-le")[57 * 2 : 70 * 2].decode("utf-16-le") == "officials say"
 
 
 @lsp_test
@@ -469,7 +469,7 @@ async def test_hover_shows_the_rule_docs(client: LanguageClient, tmp_path: Path)
             types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line, character))
         )
 
-    result = await hover(*VAGUE_RANGE[0])  # the first code unit of "Officials"
+    result = await hover(*VAGUE_RANGE[0])  # the first code unit of "officials"
     assert result is not None and result.range == vague.range
     assert isinstance(result.contents, types.MarkupContent) and result.contents.kind == types.MarkupKind.Markdown
     text = result.contents.value
@@ -559,7 +559,7 @@ async def test_config_watch_relints_open_documents(vscode: LanguageClient, tmp_p
 )
 def test_positions_count_code_units_of_the_encoding(encoding: str, column: int) -> None:
     lines = LineIndex(STORY)
-    offset = STORY.index("Officials say")
+    offset = STORY.index("officials say")
     assert lsp.to_position(lines, offset, encoding) == (7, column)
     assert lsp.to_offset(lines, 7, column, encoding) == offset
     assert lsp.to_offset(lines, 7, 10_000, encoding) == STORY.index("weeks.") + len("weeks.")  # clamped to the line

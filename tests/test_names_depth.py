@@ -120,11 +120,21 @@ def test_inferred_people_follow_the_house_style() -> None:
         "Mr. Mendes added that the union had not called.\n"
     )
     nyt = lint(text, select=("name-*",))
-    assert [(covered(text, f), f.message, f.fix) for f in nyt] == [
-        ("Mendes", "Later reference to Carlos Mendes reads “Mendes”; nyt style is “Mr. Mendes or Ms. Mendes”.", None)
+    # The story gives him "Mr.": that is his courtesy title.
+    assert [(covered(text, f), f.message, f.fix.edits[0].replacement) for f in nyt] == [
+        ("Mendes", "Later reference to Carlos Mendes reads “Mendes”; nyt style is “Mr. Mendes”.", "Mr. Mendes")
     ]
     ap = lint(text, select=("name-*",), style="ap")
     assert [(covered(text, f), f.fix.edits[0].replacement) for f in ap] == [("Mr. Mendes", "Mendes")]
+
+
+def test_a_person_the_story_never_gives_a_courtesy_title_has_none() -> None:
+    # A sports or arts page: the bare surname is the person's later form.
+    text = (
+        "Harbor Vote Splits Council\n\nBy Ana Ruiz\n\n"
+        "Carlos Mendes, the club's striker, scored twice. Mendes said the team had earned it.\n"
+    )
+    assert lint(text, select=("name-*",)) == []
 
 
 def test_a_variant_surname_on_its_own_is_caught_in_both_styles() -> None:

@@ -149,7 +149,7 @@ def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Pa
     text = "A Headline Here\n\nOne paragraph that is long enough.\n\nOne paragraph that is long enough.\n"
     findings = engine.lint_text(Path("a.txt"), text, problems)
     assert any(f.rule == "repeated-paragraph" for f in findings)
-    assert problems == ["rule 'explode' failed on a.txt: ZeroDivisionError('oops')"]
+    assert problems == ["rule 'explode' (plugin 'Plugin') failed on a.txt: ZeroDivisionError('oops')"]
 
 
 def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed(

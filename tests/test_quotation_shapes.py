@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import covered, lint, port_story as story
+from conftest import PORT_LEDE, covered, lint, port_story as story
 from linter.segment import quotations
 
 
@@ -54,7 +54,7 @@ def test_an_unattributed_multi_paragraph_quote_is_reported_in_every_part() -> No
 def test_titles_of_works_need_no_speaker() -> None:
     text = story("The strike inspired the documentary “Harbor Lights at Dawn,” which opens on Friday.")
     assert unattributed(text) == []
-    said = story("The strike, the mayor’s office said, was “a disaster for the harbor and the city.”")
+    said = story("The tone on the docks was bitter: “a disaster for the harbor and the city.”")
     assert unattributed(said) == ["“a disaster for the harbor and the city.”"]
 
 
@@ -95,3 +95,27 @@ def test_the_words_of_signs_chants_and_nicknames_need_no_speaker() -> None:
         "Dockworkers call the automated cranes “the silent shift,” and few of them expect to keep their jobs.",
     )
     assert unattributed(text) == []
+
+
+def test_anonymous_source_named_in_a_relative_clause_or_the_next_sentence() -> None:
+    assert anonymous(story("Lance Beebe, 49, who is a civilian employee of the port, said the offer was fair.")) == []
+    text = story(
+        "In a speech, a top adviser to the mayor explained why. Jason Furman, who leads the mayor’s council, said the "
+        "cranes would pay for themselves."
+    )
+    assert anonymous(text) == []
+
+
+def test_anonymous_source_is_not_read_across_a_dash_or_into_a_spokesman() -> None:
+    assert anonymous(story("Clark called the members - two each from nine districts, plus four officials - but said it was close.")) == []
+    assert anonymous(story("The port issued a statement. An authority spokesman said the cranes would arrive in May.")) == []
+
+
+def test_more_anonymous_sources_of_real_copy() -> None:
+    text = story("One strategist described the race as a two-lane highway.", "A top party operative said the money would come.")
+    assert anonymous(text) == ["One strategist described", "A top party operative said"]
+
+
+def test_anonymous_source_in_the_summary_is_left_to_the_body() -> None:
+    text = "A senior official said the port would reopen on Friday.\nPort Strike Halts Cargo\nBy Tom Reyes\n" + PORT_LEDE + "\n"
+    assert anonymous(text) == []

@@ -23,7 +23,8 @@ from linter.reporters.github import GithubReporter, escape_data, escape_property
 from linter.reporters.gitlab import GitlabReporter
 from linter.reporters.junit import JunitReporter
 from linter import version
-from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints, relative_path
+from linter.reporters.locations import relative_path
+from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "reporters"
@@ -351,7 +352,7 @@ def test_github_annotations_exactly(result: RunResult) -> None:
         f"::notice file={COUNCIL},line=2,col=8,endLine=2,endColumn=54,title=missing-credit::"
         "No byline or credit line: who wrote this story?",
         f"::warning file={COUNCIL},line=8,col=1,endLine=8,endColumn=56,title=unattributed-quote::"
-        "Quotation has no named speaker: “Every week of delay costs <us> money, plain & simple,”",
+        "Quotation has no speaker: “Every week of delay costs <us> money, plain & simple,”",
         f"::warning file={COUNCIL},line=11,col=27,endLine=11,endColumn=39,title=name-first-reference::"
         "First reference to Donald J. Trump reads “Donald Trump”; nyt style is “Donald J. Trump”.",
         f"::error file={HARBOR},line=3,col=1,endLine=3,endColumn=42,title=duplicated-headline::"

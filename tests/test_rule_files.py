@@ -125,7 +125,7 @@ def test_shipped_rules_all_load_and_are_documented() -> None:
         "near-duplicate-paragraph", "repeated-sentence", "summary-repeats-body",
         "duplicate-headline-across-files", "duplicate-paragraph-across-files",
         "anonymous-source-without-reason",
-        "unreadable-file", "invalid-article", "invalid-suppression", "unused-suppression", "heading-repeats-title",
+        "unreadable-file", "invalid-article", "invalid-suppression", "unused-suppression", "heading-repeats-title", "check-timeout",
     }
     for rule in rules:
         assert set(rule.docs) == {"what", "why", "example", "fix"}, rule.id

@@ -88,12 +88,14 @@ class TestNytFirstReference:
         assert_finding(text, finding, FIRST, "Putin", 1, 1, "Vladimir V. Putin")
 
     def test_first_reference_in_a_markdown_dek(self):
-        text = (
-            "---\ntitle: Putin Sends Delegation\ndek: Putin said on Monday that Russia would attend.\n"
-            "author: Ann Lee\n---\n\n" + LEDE + "\n"
-        )
-        [finding] = findings(text, name="story.md")
+        text = "---\ntitle: Delegation Named\ndek: Putin said on Monday that Russia would attend.\nauthor: Ann Lee\n---\n\n"
+        [finding] = findings(text + LEDE + "\n", name="story.md")
         assert_finding(text, finding, FIRST, "Putin", 3, 6, "Vladimir V. Putin")
+
+    def test_a_dek_under_a_headline_that_names_him_takes_the_later_form(self):
+        text = "---\ntitle: Putin Sends Delegation\ndek: Putin said on Monday that Russia would attend.\nauthor: Ann Lee\n---\n\n"
+        [finding] = findings(text + LEDE + "\n", name="story.md")
+        assert_finding(text, finding, LATER, "Putin", 3, 6, "Mr. Putin")
 
     def test_canonical_name_with_suffix(self):
         text = story(

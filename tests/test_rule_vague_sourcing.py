@@ -147,3 +147,60 @@ class TestRegressions:
         found = findings(text, name="story.md")
         assert [covered(text, f) for f in found] == ["Officials say"]
         assert found[0].span.line == 4
+
+
+def phrases(*paragraphs: str) -> list[str]:
+    text = story(*paragraphs)
+    return [covered(text, f) for f in findings(text)]
+
+
+class TestIssue17:
+    """Issue 17: a group with its body named is not vague; generic sentences
+    and misparses are not sourcing; groups and hedges of real copy are."""
+
+    def test_a_group_followed_by_its_body_is_named(self):
+        assert phrases("Analysts at Chart-Track said the port's volumes fell.", "Researchers at IBM said the cranes work.") == []
+
+    def test_a_group_owned_by_a_named_body_is_named(self):
+        assert phrases("The festival’s organizers say the crowd doubled this year.") == []
+
+    def test_a_group_followed_by_its_name_is_named(self):
+        assert phrases("Volumes fell 4 percent, according to a report from analysts Gartner.") == []
+
+    def test_generic_people_who_say_is_not_sourcing(self):
+        assert phrases("People who say the port will never automate have not seen the new terminal.") == []
+
+    def test_a_group_after_said_with_a_verb_of_its_own_is_reported_speech(self):
+        assert phrases("Denise Amaral, who chairs the union, said members will vote on Friday.") == []
+
+    def test_a_negated_verb_sources_nothing(self):
+        assert phrases("Lawmakers have not said when they will vote. Aides haven't said much either.") == []
+
+    def test_a_group_that_is_an_object(self):
+        assert phrases("The union sent a text to supporters saying the vote was on for Friday.") == []
+
+    def test_a_definite_group_points_back(self):
+        assert phrases("The campaigners say the harbor plan ignores the fishermen entirely.") == []
+
+    def test_a_quantity_sources_only_opening_a_clause(self):
+        assert phrases("The delay is causing some worry at the port.") == []
+        assert phrases("Some say the delay will cost the port its biggest client.") == ["Some say"]
+
+    def test_a_hedge_inside_a_group_of_a_named_body(self):
+        assert phrases("Insiders at City Hall reportedly expect the mayor to hire a campaign manager.") == ["reportedly"]
+
+    def test_according_to_does_not_reach_past_a_sentence(self):
+        assert phrases("The firm is private, according to property records. Tenant organizers say rents rose.") == [
+            "organizers say"
+        ]
+
+    def test_according_to_one_of_his_senior_aides(self):
+        assert phrases("The senator will join the lawsuit, according to one of his senior aides.") == [
+            "according to one of his senior aides"
+        ]
+
+    def test_more_groups_and_verbs_of_real_copy(self):
+        assert phrases(
+            "Freight brokers in the region have reported longer waits.",
+            "Some party strategists said none of the attacks would work.",
+        ) == ["brokers in the region have reported", "Some party strategists said"]

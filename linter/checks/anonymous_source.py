@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter import budget, patterns
+from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.lexicon import NAME_WORD
@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from linter.rules import Rule
 
 
-_APPOSITIVE = patterns.compile(rf"{NAME_WORD},\s*$")
+# The source describes a named person: "Carlos Mendes, a port official,
+# said", "Lance Beebe, 49, who is a civilian employee of the Air Force,
+# said".
+_APPOSITIVE = patterns.compile(rf"{NAME_WORD},\s*(?:\d+,\s*)?(?:(?:who|a|an|the)\s[^,]*?)?$")
+
+
+# The next sentence names the source at once: "Jason Furman, who leads the
+# council, said …" after "a top adviser to the president explained why".
+_NAMED_NEXT = patterns.compile(rf"{NAME_WORD}(?:\s+\p{{Lu}}\.)*(?:\s+{NAME_WORD})+,")
 
 
 class AnonymousSource(Check):
@@ -30,7 +38,9 @@ class AnonymousSource(Check):
         "sources": Param("regex", REQUIRED, "an unnamed source and its verb, within one sentence"),
         "reasons": Param("strings", REQUIRED, "phrases that give the reason for anonymity"),
     }
-    default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
+    # A summary or dek condenses the body, where the source and the reason
+    # for anonymity are given.
+    default_scope = (Role.BODY,)
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
@@ -41,8 +51,11 @@ class AnonymousSource(Check):
         for block in self.blocks(doc):
             if not block.prose:
                 continue
-            for sentence in block.sentences:
-                for match in self.options["sources"].finditer(sentence.text, timeout=REGEX_TIMEOUT):
+            for index, sentence in enumerate(block.sentences):
+                following = block.sentences[index + 1].text if index + 1 < len(block.sentences) else ""
+                if _NAMED_NEXT.match(following):
+                    continue  # "a top adviser explained why: … Jason Furman, who leads …, said"
+                for match in self.options["sources"].finditer(sentence.text, timeout=budget.time_left()):
                     start = sentence.span.start + match.start()
                     if block.quote_at(start) or self.reason.search(doc.text, start):
                         continue

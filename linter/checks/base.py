@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from linter.rules import Rule
 
 REQUIRED = object()
-# Seconds a user-written pattern may run on one text before the rule is
-# stopped (see Engine.check_document): a pattern that backtracks for ever
-# must not hang a commit.
-REGEX_TIMEOUT = 1.0
 
 
 class Param(NamedTuple):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, Check, Param
+from linter import budget, patterns
+from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 
@@ -44,12 +44,12 @@ class Conditional(Check):
         segments = list(self.segments(doc))
         defined: dict[str, int] = {}
         for text, start in segments:
-            for match in self.options["second"].finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.options["second"].finditer(text, timeout=budget.time_left()):
                 defined.setdefault(match.group(1), start + match.start(1))
         reported: set[str] = set()
         spelled: dict[str, int] | None = None  # read only for a term not yet defined
         for text, start in segments:
-            for match in self.options["first"].finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.options["first"].finditer(text, timeout=budget.time_left()):
                 term, offset = match.group(1), start + match.start(1)
                 if term in self.exceptions or term in reported or defined.get(term, offset + 1) <= offset:
                     continue

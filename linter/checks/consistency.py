@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter import budget, patterns
+from linter.checks.base import REQUIRED, Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
@@ -58,7 +58,7 @@ class Consistency(Check):
                 (start + m.start(), start + m.end(), index)
                 for index, pattern in enumerate((one, other))
                 for text, start in segments
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT)
+                for m in pattern.finditer(text, timeout=budget.time_left())
             )
             if len({index for _, _, index in found}) < 2:
                 continue

@@ -1,8 +1,8 @@
 """file-problem: a file copydesk could not lint (unreadable-file,
-invalid-article).
+invalid-article) or finish linting (check-timeout).
 
-The engine finds these problems while reading and parsing, before any
-document exists; a rule of this type turns one into a finding with the
+The engine finds these problems while reading, parsing and checking, outside
+any check; a rule of this type turns one into a finding with the
 rule's own severity and message, so that it can be listed, explained,
 selected, ignored and given another severity like any rule.
 """
@@ -16,13 +16,19 @@ from linter.checks.base import Check, Param
 from linter.document import Document, LineIndex
 from linter.findings import Finding, fingerprint
 
-PROBLEM_UNREADABLE, PROBLEM_INVALID = "unreadable", "invalid"
+PROBLEM_UNREADABLE, PROBLEM_INVALID, PROBLEM_TIMEOUT = "unreadable", "invalid", "timeout"
 
 
 class FileProblem(Check):
     name = "file-problem"
     summary = "A file that cannot be linted: reported by the engine as it reads and parses."
-    params = {"problem": Param("str", help="which problem: unreadable (reading) or invalid (parsing)", choices=(PROBLEM_UNREADABLE, PROBLEM_INVALID))}
+    params = {
+        "problem": Param(
+            "str",
+            help="which problem: unreadable (reading), invalid (parsing) or timeout (the story's time budget)",
+            choices=(PROBLEM_UNREADABLE, PROBLEM_INVALID, PROBLEM_TIMEOUT),
+        )
+    }
     fields = ("reason",)
     default_scope = ()
 

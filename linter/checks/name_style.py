@@ -8,12 +8,18 @@ verdicts about the ``first`` reference or the ``subsequent`` ones.
   sentences; a title before the name is fine) must be a first-reference
   form. A full name in another form (no middle initial, a variant spelling)
   is a wrong first reference; so is a surname used before any full name,
-  reported once.
+  reported once. For a person inferred from the story (not in the
+  registry), a surname before the full name is not judged: it may name a
+  company or a place ("Ford, the car company", before "Bill Ford"), or
+  follow a title that introduced the person ("President Obama").
 - Once a person is introduced, later references must be a subsequent form
   ("Mr. Putin" in NYT style, "Putin" in AP style); repeating the accepted
   full name is allowed.
 - Headline-style lines (headlines and headings) are not judged: a surname
-  alone is right there. Names inside quotations are never judged.
+  alone is right there. Under a headline that names a person, a summary or
+  dek may use the later form; the body still introduces them in full.
+- Names inside quotations are never judged; a full name in a quotation
+  introduces the person to the reader.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
-from linter.names import HONORIFICS, SURNAME, HouseStyle, Mention, Person, find_mentions
+from linter.inference import name_forms
+from linter.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
+from linter.surnames import SurnameUse
 
 if TYPE_CHECKING:
     from linter.context import RunContext
@@ -39,7 +47,6 @@ class Verdict(NamedTuple):
     start: int  # the text the finding is about
     end: int
     expected: str
-    certain: bool = True  # false when the house form is one of several (Mr. or Ms.)
 
 
 class NameStyle(Check):
@@ -56,31 +63,36 @@ class NameStyle(Check):
         super().__init__(rule, context)
         # Load the style and registry now, so that their errors stop the run
         # before any file is read.
-        self.style, self.people = context.style, context.people
-        self.finder = context.people_finder if self.options["infer"] else None
+        self.context, self.people = context, context.people
+        self.finder = context.people_finder
+        self.infer = self.options["infer"]
+        self.surname_use = SurnameUse(self.finder.lexicon)
+        self.forms = name_forms(self.people)
+        context.style_for(None)  # the default style's errors, too, stop the run now
 
     def people_of(self, doc: Document) -> list[Person]:
         """The registry, and the people the story names who are not in it
         (unless their surname is a registered person's)."""
-        if self.finder is None:
+        if not self.infer:
             return self.people
         surnames = {p.surname for p in self.people}
-        known = {form for p in self.people for form in (p.name, p.plain, *p.variants)}
-        inferred = [p for p in self.finder.infer(doc) if p.surname not in surnames and p.name not in known]
+        inferred = [p for p in self.finder.infer(doc) if p.surname not in surnames and p.name not in self.forms]
         return [*self.people, *inferred]
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        style = self.style
-        key = ("name-style", style.name, self.finder is not None)
-        verdicts = doc.analysis(key, lambda d: judge(d, self.people_of(d), style))
-        for verdict in verdicts:
+        style = self.context.style_for(doc.path)
+        key = ("name-style", style.name, self.infer)
+
+        def analyse(d: Document) -> list[Verdict]:
+            shared = self.finder.shared_surnames(d, self.forms)
+            return judge(d, self.people_of(d), style, self.surname_use, shared)
+
+        for verdict in doc.analysis(key, analyse):
             if verdict.reference != self.options["reference"]:
                 continue
             if verdict.mention.role not in self.rule.scope:
                 continue
-            fix = None
-            if verdict.certain:
-                fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
+            fix = replace_fix(doc, verdict.start, verdict.end, verdict.expected, f"write '{verdict.expected}'")
             yield self.finding(
                 doc,
                 verdict.start,
@@ -92,38 +104,59 @@ class NameStyle(Check):
             )
 
 
-def judge(doc: Document, people: list[Person], style: HouseStyle) -> list[Verdict]:
-    """Every wrong reference to a registered person in ``doc``."""
+def judge(
+    doc: Document, people: list[Person], style: HouseStyle, surname_use: SurnameUse, shared: frozenset[str]
+) -> list[Verdict]:
+    """Every wrong reference to a person in ``doc``."""
     verdicts: list[Verdict] = []
     by_person: dict[Person, list[Mention]] = {}
-    for mention in find_mentions(doc, people):
-        if not mention.headline_style:
+    headlined: dict[Person, int] = {}  # where a headline first names each person
+    for mention in find_mentions(doc, people, surname_use, shared):
+        if mention.headline_style:
+            if mention.role == Role.HEADLINE:
+                headlined.setdefault(mention.person, mention.start)
+        elif mention.role in NameStyle.default_scope:  # not a caption or other furniture
             by_person.setdefault(mention.person, []).append(mention)
     for person, mentions in by_person.items():
-        verdicts += _judge_person(doc, person, mentions, style)
+        verdicts += _judge_person(doc, person, mentions, style, headlined.get(person))
     verdicts.sort(key=lambda v: v.start)
     return verdicts
 
 
-def _judge_person(doc: Document, person: Person, mentions: list[Mention], style: HouseStyle) -> list[Verdict]:
+def _judge_person(
+    doc: Document, person: Person, mentions: list[Mention], style: HouseStyle, headlined: int | None
+) -> list[Verdict]:
     first_forms, later_forms = style.first_forms(person), style.subsequent_forms(person)
     first_choice, later_choice = style.preferred(person, first=True), style.preferred(person, first=False)
     verdicts: list[Verdict] = []
     introduced = surname_first_reported = False
     for mention in mentions:
+        if mention.quoted:  # a full name in a quotation: read, never judged
+            introduced = True
+            continue
         name, whole = mention.name_text(doc), mention.written(doc)
         # A title may stand before a full name ("President Vladimir V.
         # Putin"); a courtesy title may not, so it is part of what is wrong.
-        start = mention.start if mention.prefix in HONORIFICS else mention.name_start
+        start = mention.start if canonical_honorific(mention.prefix) else mention.name_start
         if not introduced:
             if name in first_forms:
                 introduced = True
+            elif mention.kind == SURNAME and _under_headline(mention, headlined):
+                if whole not in later_forms:
+                    verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
             elif mention.kind != SURNAME:
                 introduced = True
-                verdicts.append(Verdict(FIRST, mention, start, mention.end, *first_choice))
-            elif not surname_first_reported:
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_choice))
+            elif not surname_first_reported and not person.inferred:
                 surname_first_reported = True
-                verdicts.append(Verdict(FIRST, mention, start, mention.end, *first_choice))
+                verdicts.append(Verdict(FIRST, mention, start, mention.end, first_choice))
         elif whole not in later_forms and name not in first_forms:
-            verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, *later_choice))
+            verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
     return verdicts
+
+
+def _under_headline(mention: Mention, headlined: int | None) -> bool:
+    """Whether a mention stands in a summary or dek below a headline that
+    names the person: there the later form is right ("Mr. Putin forecast
+    …" under "Putin chides Turkey"); the body still introduces them."""
+    return headlined is not None and headlined < mention.start and mention.role in (Role.SUMMARY, Role.DEK)

@@ -1,15 +1,27 @@
-"""quote-attribution: a direct quotation whose speaker is not a named person.
+"""quote-attribution: quoted speech that no one in reach says (issue 17).
 
-The speaker must be named in the words around the quotation, in the
-sentence or sentences it stands in: a person's name, or a pronoun or role
-noun pointing back to a person named earlier, together with a verb of
-saying. A quotation that is a sentence on its own may take its speaker from
-the sentence before or after it. An institution ("the Kremlin said") or a
-possessive ("Trump's administration") does not name a speaker.
+A quotation is attributed when the reporter's words say where it comes
+from, by any convention a copy desk accepts (see ``linter.speakers``): a
+verb or frame of saying in its own sentence whose subject can speak, a
+colon that introduces it ("Ms. Ortiz: “…”"), a transcript's speaker label
+("PENCE: …") or a signature ("“…” ― Ana Ruiz"). A quotation with no frame
+in its sentence takes its speaker from the sentence of the reporter's own
+before it (the same speaker going on, over quoted sentences and beats such
+as "She pauses."; further back only within its own paragraph; a question
+it answers) or the one after it, when that has a verb of saying; a
+sentence that merely mentions someone ("Ortiz was not in town.") does not
+attribute. Speech hung on a subject that cannot speak ("The tone …
+suggests …, underscoring, “…”") is flagged.
+
+Not speech, and never flagged: short quotations and lower-case fragments
+(scare quotes, terms), titles of works and names (after a cue, or short and
+in title case), and words after a naming cue (signs, chants, slogans,
+ballot wording, "so-called").
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Iterator
 
 import regex
@@ -26,6 +38,19 @@ if TYPE_CHECKING:
     from linter.rules import Rule
 
 _WORD = patterns.compile(r"\p{L}{2,}")
+# A transcript's speaker label opening the quotation: "PENCE: Well, ...".
+_SPEAKER_LABEL = patterns.compile(r"^[\"“]?\s*(?:\p{Lu}{1,3}\.\s?)?\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-.]+){0,2}:")
+# A signature after the quotation: "“…” ― Ana Ruiz".
+_SIGNED = patterns.compile(r"\s*[―—–]\s*\p{Lu}")
+_FIRST_LETTER = patterns.compile(r"\p{L}")
+# A paragraph signed at its end: "… ” ― Ana Ruiz." (a bar or a dash, then
+# a name of up to five words).
+_SIGNATURE = patterns.compile(r"[”\"]\s*[―—]\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}\.?\s*$")
+# How many sentences a search for a neighbouring speaker reads at most.
+_REACH = 8
+# How many sentences of the reporter's own before a quotation may stand
+# between it and its speaker.
+_BACK = 3
 
 
 def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
@@ -35,15 +60,27 @@ def _cue(words: tuple[str, ...], tail: str) -> regex.Pattern[str] | None:
     return patterns.compile(rf"(?<![\p{{L}}])(?:{patterns.words(words)}){tail}", regex.I | regex.V1)
 
 
+class _Prose:
+    """The sentences of the story's prose blocks in order, with their start
+    offsets for bisection."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.starts = [sentence.span.start for sentence in sentences]
+
+
 class QuoteAttribution(Check):
     name = "quote-attribution"
-    summary = "A direct quotation does not say who said it."
+    summary = "Quoted speech does not say who or what it comes from."
     params = {
         "min_words": Param("int", 3, "shorter quotations are scare quotes and need no speaker"),
-        "speech_verbs": Param("strings", REQUIRED, "verbs that attribute speech: said, told, added..."),
-        "pronouns": Param("strings", ("he", "she"), "pronouns that refer back to a named person"),
-        "role_nouns": Param("strings", REQUIRED, "nouns for a named person's role: spokesman, president..."),
-        "institutions": Param("strings", (), "words that make a capitalised name an institution"),
+        "speech_verbs": Param("strings", REQUIRED, "verbs and frames of saying: said, told, according to..."),
+        "pronouns": Param("strings", ("he", "she"), "pronouns that need someone mentioned earlier"),
+        "person_nouns": Param("strings", REQUIRED, "nouns for a person a pronoun may point to: spokesman, woman..."),
+        "mute_subjects": Param("strings", (), "subjects that cannot speak: tone, mood..."),
+        "fragment_min_words": Param(
+            "int", 8, "a quotation that opens in lower case (a fragment) shorter than this is a term, not speech"
+        ),
         "title_cues": Param("strings", (), "words before a quotation that make it a title: film, book, report..."),
         "title_case_max_words": Param("int", 7, "a quotation this short in title case is a title or a name"),
         "naming_cues": Param("strings", (), "words that make the quotation a name, not speech: nicknamed, dubbed..."),
@@ -56,16 +93,14 @@ class QuoteAttribution(Check):
         self.finder = SpeakerFinder(
             verbs=self.options["speech_verbs"],
             pronouns=self.options["pronouns"],
-            role_nouns=self.options["role_nouns"],
-            institutions=self.options["institutions"],
-            people=context.people,
-            people_finder=context.people_finder,
+            person_nouns=self.options["person_nouns"],
+            mute=self.options["mute_subjects"],
         )
         self.title_cue = _cue(self.options["title_cues"], r"[,:]?\s+$")
         self.naming_cue = _cue(self.options["naming_cues"], r"[\s,:]+(?:[\p{L}’'\-]+[\s,:]+){0,3}$")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        sentences = [s for block in self.blocks(doc) if block.prose for s in block.sentences]
+        prose = _Prose([s for block in self.blocks(doc) if block.prose for s in block.sentences])
         # A quotation left open at the end of a paragraph goes on in the next
         # one when that opens with a quote mark; the parts share a speaker.
         chain: list[Quote] = []
@@ -73,18 +108,27 @@ class QuoteAttribution(Check):
             for quote in block.quotes:
                 continues = bool(chain) and quote.span.start == block.span.start
                 if chain and not continues:
-                    yield from self._judge(doc, chain, sentences)
+                    yield from self._judge(doc, chain, prose)
                     chain = []
                 # Short quotations are scare quotes, unless part of a quote
                 # running over paragraphs.
-                long_enough = quote.words >= self.options["min_words"] or continues or not quote.closed
+                long_enough = self._speech_sized(quote) or continues or not quote.closed
                 if long_enough and not self._is_title(block.text, quote, block.span.start):
                     chain.append(quote)
                     if quote.closed:
-                        yield from self._judge(doc, chain, sentences)
+                        yield from self._judge(doc, chain, prose)
                         chain = []
         if chain:
-            yield from self._judge(doc, chain, sentences)
+            yield from self._judge(doc, chain, prose)
+
+    def _speech_sized(self, quote: Quote) -> bool:
+        """Long enough to be speech: a fragment that opens in lower case
+        ("“a living room in the suburbs”") must be longer than a sentence."""
+        words = quote.words
+        if words < self.options["min_words"]:
+            return False
+        opening = _FIRST_LETTER.search(quote.text)
+        return not (opening and opening.group().islower()) or words >= self.options["fragment_min_words"]
 
     def _is_title(self, text: str, quote: Quote, base: int) -> bool:
         """A title of a work or a name, not speech: after a cue ("the film
@@ -95,22 +139,60 @@ class QuoteAttribution(Check):
         words = quote.text.rstrip(".,!?").split()
         return 2 <= len(words) <= self.options["title_case_max_words"] and is_title_case(quote.text, minimum=1)
 
-    def _judge(self, doc: Document, chain: list[Quote], sentences: list[Sentence]) -> Iterator[Finding]:
-        if any(self._attributed(doc, part, sentences) for part in chain):
+    def _judge(self, doc: Document, chain: list[Quote], prose: "_Prose") -> Iterator[Finding]:
+        if any(self._attributed(doc, part, prose) for part in chain):
             return
         for part in chain:
             yield self.finding(doc, part.span.start, part.span.end, quote=part.text)
 
-    def _attributed(self, doc: Document, quote: Quote, sentences: list[Sentence]) -> bool:
-        finder = self.finder
-        around = [i for i, s in enumerate(sentences) if s.span.start < quote.span.end and quote.span.start < s.span.end]
-        if not around:
+    def _attributed(self, doc: Document, quote: Quote, prose: "_Prose") -> bool:
+        if _SPEAKER_LABEL.match(quote.text) or _SIGNED.match(doc.text, quote.span.end):
+            return True  # "PENCE: Well, ..." in a transcript; "“…” ― Ana Ruiz"
+        if _SIGNATURE.search(quote.block.text):
+            return True  # a paragraph of quotation signed at its end
+        sentences = prose.sentences
+        first = max(bisect.bisect_right(prose.starts, quote.span.start) - 1, 0)
+        last = max(bisect.bisect_left(prose.starts, quote.span.end) - 1, first)
+        if not sentences or sentences[first].span.start >= quote.span.end:
             return False
-        frame = " ".join(reporter_words(sentences[i]) for i in around)
-        start = sentences[around[0]].span.start
+        frame = " ".join(reporter_words(sentences[i]) for i in range(first, last + 1))
         if _WORD.search(frame):
-            return finder.attributed(doc, frame, start)
-        # The quotation is a sentence on its own: its speaker may be named
-        # in the sentence before or after it.
-        neighbours = [i for i in (around[0] - 1, around[-1] + 1) if 0 <= i < len(sentences)]
-        return any(finder.names_person(doc, reporter_words(sentences[i]), sentences[i].span.start) for i in neighbours)
+            verdict = self.finder.says(doc, frame, sentences[first].span.start)
+            if verdict is not None:
+                return verdict  # a speaker, or speech hung on one that cannot speak
+            introduced = self.finder.introduces(frame[: quote.span.start - sentences[first].span.start])
+            if introduced is not None:
+                return introduced  # "Ms. Ortiz:", but not "The mood was grim:"
+        # No verb of saying in its sentence: the speaker of the sentences
+        # before may go on (over other quoted sentences), or the sentence
+        # after may give one.
+        return self._neighbour_says(doc, sentences, first, -1) or self._neighbour_says(doc, sentences, last, 1)
+
+    def _neighbour_says(self, doc: Document, sentences: list[Sentence], at: int, step: int) -> bool:
+        """Whether a sentence of the reporter's own before (step -1) or
+        after (+1) has a verb of saying, or (the one right before) leads in
+        to what follows (a colon, a question). Sentences that are all
+        quotation are passed over, and so, before, are a speaker's beats
+        ("She pauses."). Before, the speaker may be given in the nearest
+        sentence of the reporter's own, or, while they are in the
+        quotation's own paragraph, in any of the ``_BACK`` nearest ("Ortiz,
+        32, said … Ortiz backs the plan. “I'm…”"); after, only in the next
+        one."""
+        index, left = at + step, _BACK if step < 0 else 1
+        for _ in range(_REACH):
+            if not 0 <= index < len(sentences) or not left:
+                return False
+            words = reporter_words(sentences[index])
+            if _WORD.search(words):
+                if self.finder.says(doc, words, sentences[index].span.start):
+                    return True
+                if step < 0 and self.finder.beat(words):
+                    index += step
+                    continue
+                if step < 0 and left == _BACK and self.finder.leads_in(words):
+                    return True  # "Partial transcript as follows:", "Why was he there?"
+                if sentences[index].block is not sentences[at].block:
+                    return False  # a paragraph of other matters between
+                left -= 1
+            index += step
+        return False

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import copy_shapes, patterns
-from linter.checks.base import REGEX_TIMEOUT, Check, Param
+from linter import budget, copy_shapes, patterns
+from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
 from linter.fixes import replace_fix
@@ -45,7 +45,7 @@ class Repetition(Check):
         excepted = {e.casefold() for e in self.options["exceptions"]}
         for text, start in self.segments(doc):
             tags = [tag.span() for tag in _TAG.finditer(text)] if "<" in text else []
-            for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.pattern.finditer(text, timeout=budget.time_left()):
                 word = match.group("word")
                 if word.casefold() in excepted or not _slip(match.group().split(), text):
                     continue

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, REQUIRED, Check, Param
+from linter import budget, patterns
+from linter.checks.base import REQUIRED, Check, Param
 from linter.checks.tokens import TOKEN_PARAMS
 from linter.document import Document, Role
 from linter.findings import Finding, Fix
@@ -51,7 +51,7 @@ class Substitution(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = self.excepted
         for text, start in self.segments(doc):
-            for match in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            for match in self.pattern.finditer(text, timeout=budget.time_left()):
                 begin, end = start + match.start(), start + match.end()
                 found = doc.text[begin:end]
                 index = int(match.lastgroup[1:])

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REGEX_TIMEOUT, Param
+from linter import budget, patterns
+from linter.checks.base import Param
 
 TOKEN_PARAMS = {
     "ignorecase": Param("bool", True, "match without regard to case"),
@@ -38,14 +38,14 @@ def count_matches(pattern: regex.Pattern[str], text: str, exceptions: frozenset[
     """How many ``matches`` there are: with no exceptions, counted in one
     call into the engine instead of match by match."""
     if not exceptions:
-        return len(pattern.findall(text, timeout=REGEX_TIMEOUT))
+        return len(pattern.findall(text, timeout=budget.time_left()))
     return sum(1 for _ in matches(pattern, text, exceptions, ignorecase))
 
 
 def matches(pattern: regex.Pattern[str], text: str, exceptions: frozenset[str], ignorecase: bool):  # type: ignore[no-untyped-def]
     """Matches of ``pattern`` in ``text`` that are not exceptions (as given
     by ``excepted``); runs with the timeout every user pattern gets."""
-    for match in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+    for match in pattern.finditer(text, timeout=budget.time_left()):
         found = match.group()
         if (found.casefold() if ignorecase else found) not in exceptions:
             yield match

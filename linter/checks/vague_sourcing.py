@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from linter import patterns
 from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Document, Role
+from linter.document import Block, Document, Role
 from linter.findings import Finding
 
 if TYPE_CHECKING:
@@ -22,8 +22,10 @@ class VagueSourcing(Check):
     summary = "A claim is sourced to an unnamed group of people."
     params = {
         "groups": Param("strings", REQUIRED, "unnamed groups: officials, sources, experts..."),
+        "quantifiers": Param("strings", (), "groups that are only a quantity (some, many): sourcing only opening a clause"),
         "verbs": Param("strings", REQUIRED, "verbs that source a claim: say, said, believe..."),
         "inverted_verbs": Param("strings", ("said", "says", "say"), "verbs of the inverted form ', said officials'"),
+        "passive_verbs": Param("strings", (), "verbs of the passive form 'described by officials'"),
         "exceptions": Param("strings", (), "phrases at the verb that are not sourcing ('think tanks')"),
         "hedges": Param("strings", (), "phrases that source a claim to no one: reportedly, it is believed..."),
         "max_gap": Param("int", 3, "words allowed between the group and its verb"),
@@ -36,52 +38,131 @@ class VagueSourcing(Check):
         # Escaped vocabulary in bounded forms, which cannot run away: matched
         # with Python's re, which is much faster here than regex. [^\W\d_]
         # is a letter; each form names its group g1, g2... and its verb v1...
-        groups, verbs = patterns.words(self.options["groups"]), patterns.words(self.options["verbs"])
-        inverted, gap = patterns.words(self.options["inverted_verbs"]), self.options["max_gap"]
+        options = self.options
+        groups, verbs = patterns.words(options["groups"]), patterns.words(options["verbs"])
+        inverted, gap = patterns.words(options["inverted_verbs"]), options["max_gap"]
         letter = r"[^\W\d_]"
-        filler = rf"(?:(?:{letter}|[.\-])++\s++){{0,{gap}}}?"
+        # A word between a group and its verb: not one that opens another
+        # clause ("leaders to use", "leaders that Sanders said").
+        # Nor a negation: "lawmakers have not said when" sources nothing.
+        between = (
+            rf"(?!(?:to|that|which|who|but|as|when|while|if|because|after|before|not|never)\b)"
+            rf"(?![\w’'\-]*n[’']t\b){letter}[\w’'\-]*+"
+        )
+        # Words between "according to" or ", said" and the group: "two",
+        # "one of his senior"; not a place or time ("said on a call with").
+        # A word may hold periods and hyphens ("U.S."), never end a sentence;
+        # a capitalised one is an abbreviation ("U.S."), not a name that
+        # sources the claim ("the RealClearPolitics average of polls").
+        filler = (
+            rf"(?:(?!(?:on|with|at|in|after|before|during|to|among|between|about|for)\b)(?-i:(?![A-Z][^\W\d_]*[\s,]))"
+            rf"{letter}++(?:[.\-]{letter}++)*+"
+            rf"(?:\.(?-i:(?!\s+[A-Z])))?\s++){{0,{gap}}}?"
+        )
+        openers = ("and", "but", "while", "as", "though", "because", "that", "yet", "so")
+        opening = "(?:^|(?<=[,;:.!?]\\s)|(?<=[.!?][”\"]\\s)|%s)" % "|".join(rf"(?<=\b{word}\s)" for word in openers)
+        subjects = [rf"(?P<g1>{groups})"]
+        if options["quantifiers"]:
+            subjects.append(rf"{opening}(?P<g3>{patterns.words(options['quantifiers'])})")
         forms = [
-            # officials say; U.S. officials have expressed
-            rf"(?<!{letter})(?P<g1>{groups})(?:\s++(?:{letter}|-)++){{0,{gap}}}?\s+(?P<v1>{verbs})",
+            # officials say; U.S. officials have expressed; some believe
+            rf"(?<!{letter})(?:{'|'.join(subjects)})(?:\s++{between}){{0,{gap}}}?\s+(?P<v1>{verbs})",
             # according to two officials; ..., said two officials (the
             # finding starts at the verb). One form, so that the long list
             # of groups is compiled twice, not three times.
             rf"(?:(?<!{letter})(?P<v2>according\s+to)|[,”\"]\s*(?P<v3>{inverted}))\s+{filler}(?P<g2>{groups})",
         ]
-        if self.options["hedges"]:
-            forms.append(rf"(?<!{letter})(?P<g4>{patterns.words(self.options['hedges'])})")  # reportedly
-        self.pattern = patterns.compile_re(rf"(?:{'|'.join(forms)})(?!{letter})", re.I)
+        if options["passive_verbs"]:
+            # described by officials; viewed as a victory by some analysts
+            forms.append(
+                rf"(?<!{letter})(?P<v4>{patterns.words(options['passive_verbs'])})\s+by\s+{filler}(?P<g4>{groups})"
+            )
+        if options["hedges"]:
+            forms.append(rf"(?<!{letter})(?P<g5>{patterns.words(options['hedges'])})")  # reportedly
+        self.pattern = patterns.compile_re(rf"(?:{'|'.join(forms)})(?!{letter})", re.I | re.M)
         # Every form needs a group or a hedge: a block holding none of
         # their words (the longest of each) cannot match.
-        sourcing = (*self.options["groups"], *self.options["hedges"])
+        sourcing = (*options["groups"], *options["quantifiers"], *options["hedges"])
         self.literals = tuple({max(entry.casefold().split(), key=len): None for entry in sourcing if entry.strip()})
-        exceptions = self.options["exceptions"]
+        exceptions = options["exceptions"]
         self.exception = patterns.compile_re(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for block in self.blocks(doc):
             if not block.prose:
                 continue
-            base = block.span.start
-            for match in self.pattern.finditer(block.text):
-                if block.quote_at(base + match.start()):
-                    continue
-                group, verb = _part(match, "g"), _part(match, "v")
-                if self.exception and verb and self.exception.match(block.text, verb[1]):
-                    continue
-                if group[0][:1].isupper() and group[1] > match.start():
-                    continue  # part of a name: "according to the Graduate Employees Organization"
-                begin = min(group[1], verb[1]) if verb else group[1]
-                yield self.finding(
-                    doc, base + begin, base + match.end(), group=group[0], verb=verb[0] if verb else ""
-                )
+            base, text = block.span.start, block.text
+            match = self.pattern.search(text)
+            while match:
+                found = self._sourcing(block, match)
+                if found:
+                    group, verb = found
+                    begin = min(group[1], verb[1]) if verb else group[1]
+                    yield self.finding(
+                        doc, base + begin, base + match.end(), group=group[0], verb=verb[0] if verb else ""
+                    )
+                # A match that is not sourcing may hide one inside it
+                # ("insiders at City Hall reportedly expect"): look again
+                # from its next character.
+                match = self.pattern.search(text, match.end() if found else match.start() + 1)
+
+    def _sourcing(self, block: Block, match: re.Match[str]) -> tuple[tuple[str, int], tuple[str, int] | None] | None:
+        """The group and verb of a match that sources a claim to an unnamed
+        group, or None."""
+        text = block.text
+        if block.quote_at(block.span.start + match.start()):
+            return None
+        group, verb = _part(match, "g"), _part(match, "v")
+        if self.exception and verb and self.exception.match(text, verb[1]):
+            return None
+        if group[0][:1].isupper() and (group[1] > match.start() or not _opens_sentence(text, group[1])):
+            return None  # part of a name: "according to the Graduate Employees Organization"
+        if match.group("g5"):
+            return group, verb  # a hedge: "reportedly"
+        if match.group("v3") and not _ENDS.match(text, match.end()):
+            return None  # "said many voters were receptive": the group has a verb of its own
+        if match.group("v1") and _OBJECT.search(text, 0, group[1]):
+            return None  # "a text to supporters saying": the group is not the subject
+        if _DEFINITE.search(text, 0, group[1]):
+            return None  # "the campaigners": sourced where the story first met them
+        if _OWNED.search(text, 0, group[1]) or _OF_A_NAME.match(text, group[1] + len(group[0])):
+            return None  # "the festival's organizers", "analysts at Chart-Track": named by their body
+        return group, verb
+
+
+# A group that belongs to a body the story names: "the festival's organizers",
+# "researchers at IBM", "analysts Gartner", "exit polls conducted for the
+# Associated Press".
+_OWNED = patterns.compile_re(r"[’']s\s+(?:[^\W\d_]+\s+)?$")
+_OF_A_NAME = patterns.compile_re(
+    r"\s+(?:(?:(?:conducted|commissioned|published|released|reported)\s+)?(?:at|of|from|with|for|by)\s+(?:the\s+)?)?[A-Z]"
+)
+# A preposition before the group (and up to two words of its own) makes it
+# an object, not who says: "a text to supporters saying", "a fight against
+# Islamic terrorist groups". "At least two officials" is a subject.
+_OBJECT = patterns.compile_re(
+    r"\b(?:(?:to|for|with|from|between|among|against|into|about|of)\s+(?:[^\s,;.]+\s+){0,2}"
+    r"|(?:on|at|in|by)\s+(?:the\s+|their\s+|his\s+|her\s+)?)$",
+    re.I,
+)
+# A group the story has already met: "the campaigners said" points back.
+_DEFINITE = patterns.compile_re(r"\bthe\s+$", re.I)
+# After an inverted verb ("…, said two officials"), the group ends its clause
+# or goes on with who or what it is ("familiar with the talks").
+_ENDS = patterns.compile_re(r"\s*(?:[.,;:!?)”\"]|$|(?:who|familiar|close|briefed|with|involved|in|at|from|on)\b)")
 
 
 def _part(match: re.Match[str], kind: str) -> tuple[str, int] | None:
     """The text and offset of the group ("g") or verb ("v") of whichever
     form matched."""
-    for number in range(1, 5):
+    for number in range(1, 6):
         name = f"{kind}{number}"
         if name in match.re.groupindex and match.group(name) is not None:
             return match.group(name), match.start(name)
     return None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence (or the text)."""
+    before = text[:at].rstrip(" \t\"“‘(")
+    return not before or before[-1] in ".!?:\n"

@@ -53,8 +53,10 @@ def _front_matter(source: str, lines: LineIndex) -> tuple[dict[str, Any], int]:
             raw = source[lines.starts[1] : start]
             import yaml  # only for a story with front matter
 
+            from linter.yamlloader import BoundedLoader
+
             try:
-                data = yaml.safe_load(raw)
+                data = yaml.load(raw, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader subclass
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line = 2 + mark.line if mark else 1

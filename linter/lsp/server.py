@@ -10,7 +10,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from linter import patterns, version
 from linter.document import LineIndex
@@ -87,7 +87,11 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
     from pygls.lsp.server import LanguageServer
     from pygls.uris import to_fs_path
 
-    ls = LanguageServer("copydesk", version(), text_document_sync_kind=types.TextDocumentSyncKind.Full)
+    from linter.lsp.protocol import AnsweringProtocol
+
+    ls = LanguageServer(
+        "copydesk", version(), text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=AnsweringProtocol
+    )
     engines = Engines(config, style)
     states: dict[str, DocState] = {}
     pending: dict[str, asyncio.Task[Any]] = {}
@@ -461,13 +465,39 @@ def serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=level, stream=sys.stderr, format="copydesk lsp: %(levelname)s %(name)s: %(message)s")
     config = getattr(args, "config", None)
     server = create_server(config=Path(config) if config else None, style=getattr(args, "style", None))
-    # Standard output carries the protocol: anything else printed there (by a
-    # plugin, say) would corrupt it, so it goes to standard error instead.
-    protocol_out = sys.stdout.buffer
-    sys.stdout = sys.stderr
+    # Standard output carries the protocol: anything else written there (by a
+    # plugin's print, or straight to file descriptor 1 by a library) would
+    # corrupt it, so the protocol gets a descriptor of its own and both
+    # sys.stdout and descriptor 1 go to standard error.
+    protocol_out, restore = _private_stdout()
     try:
         server.start_io(sys.stdin.buffer, protocol_out)
     finally:
-        sys.stdout = sys.__stdout__
+        restore()
         server.copydesk_worker.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
     return EXIT_OK if server.copydesk_shutdown else EXIT_NO_SHUTDOWN  # type: ignore[attr-defined]
+
+
+def _private_stdout() -> tuple[Any, Callable[[], None]]:
+    """A binary stream on the real standard output for the protocol, with
+    sys.stdout and file descriptor 1 sent to standard error; and a function
+    that puts them back."""
+    try:
+        out_fd, err_fd = sys.__stdout__.fileno(), sys.__stderr__.fileno()  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no real descriptors (an embedding program)
+        protocol_out = sys.stdout.buffer
+        sys.stdout = sys.stderr
+        return protocol_out, lambda: setattr(sys, "stdout", sys.__stdout__)
+    sys.__stdout__.flush()  # type: ignore[union-attr]
+    saved = os.dup(out_fd)
+    protocol_out = os.fdopen(os.dup(out_fd), "wb")
+    os.dup2(err_fd, out_fd)
+    sys.stdout = sys.stderr
+
+    def restore() -> None:
+        protocol_out.close()
+        os.dup2(saved, out_fd)
+        os.close(saved)
+        sys.stdout = sys.__stdout__
+
+    return protocol_out, restore

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from linter.engine import RunResult
-from linter.findings import Finding
+from linter.findings import Finding, printable
 from linter.reporters.base import Reporter
 from linter.reporters.locations import relative_path
 
@@ -53,4 +53,4 @@ class GithubReporter(Reporter):
             "endColumn": span.end_column,
             "title": finding.rule,
         }
-        return command(COMMANDS.get(finding.severity, "warning"), properties, finding.message)
+        return command(COMMANDS.get(finding.severity, "warning"), properties, printable(finding.message, line_breaks=True))

@@ -10,13 +10,20 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from linter.findings import Finding
+from linter.findings import Finding, printable
 from linter.textnorm import normalize
 
 
 def relative_path(path: Path, root: Path | None = None) -> tuple[str, bool]:
-    """``path`` as a POSIX string, relative to ``root`` (default: the working
-    folder) when it lies inside it, and whether the result is relative."""
+    """``path`` as a printable POSIX string (see ``findings.printable``),
+    relative to ``root`` (default: the working folder) when it lies inside
+    it, and whether the result is relative."""
+    text, relative = raw_relative_path(path, root)
+    return printable(text), relative
+
+
+def raw_relative_path(path: Path, root: Path | None = None) -> tuple[str, bool]:
+    """``relative_path`` without the escaping, for a URI of the name's bytes."""
     root = root or Path.cwd()
     if path.is_absolute():
         for candidate, base in ((path, root), (path.resolve(), root.resolve())):

@@ -20,6 +20,7 @@ level.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -28,7 +29,7 @@ from linter import version
 from linter.engine import RunResult
 from linter.findings import Finding
 from linter.reporters.base import Reporter
-from linter.reporters.locations import fingerprints, relative_path
+from linter.reporters.locations import fingerprints, raw_relative_path
 
 if TYPE_CHECKING:
     from linter.document import Span
@@ -45,9 +46,9 @@ _DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Exampl
 
 
 def artifact_location(path: Path, root: Path | None = None) -> dict[str, Any]:
-    text, relative = relative_path(path, root)
-    if relative:
-        return {"uri": quote(text, safe="/"), "uriBaseId": SRCROOT}
+    text, relative = raw_relative_path(path, root)
+    if relative:  # the name's own bytes, percent-encoded (a name need not be UTF-8)
+        return {"uri": quote(os.fsencode(text), safe="/"), "uriBaseId": SRCROOT}
     return {"uri": Path(text).as_uri()}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.engine import RunResult
-from linter.findings import SEVERITIES
+from linter.findings import SEVERITIES, printable
 from linter.reporters.base import Reporter
 
 
@@ -15,7 +15,7 @@ class TextReporter(Reporter):
         write = self.stream.write
         counts: Counter[str] = Counter()
         for f in result.findings:  # one pass: the findings may stream from disk
-            write(f"{f.path}:{f.span.line}:{f.span.column}: {f.severity} {f.rule} {f.message}\n")
+            write(f"{printable(str(f.path))}:{f.span.line}:{f.span.column}: {f.severity} {f.rule} {printable(f.message)}\n")
             counts[f.severity] += 1
         files = result.files_checked
         noun = "file" if files == 1 else "files"

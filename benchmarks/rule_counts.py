@@ -5,7 +5,11 @@
 
 The first form lints each corpus of ``../shared/corpora`` (``bbc-dev`` and
 ``polnear-dev``) with the core and newsroom packs, every rule on (a rule
-off in its pack's defaults is selected too, so it is measured), and prints
+off in its pack's defaults is selected too, so it is measured), each story
+in its own house style (as benchmarks.accuracy_names reads them: the NYT's
+stories in NYT style, the other outlets' in AP style, the BBC's in British
+style but its sport pages in AP style, as a newsroom's ``styles_by_path``
+would set them), and prints
 a table: each rule, its pack, whether it is on by default, its findings and
 findings per story in each corpus; then the core pack's findings per story,
 ``missing-credit`` aside. The second form draws ``--count`` findings of one
@@ -22,7 +26,8 @@ from pathlib import Path
 import random
 import sys
 
-from benchmarks.corpora import find_root, stories
+from benchmarks.accuracy_names import BARE_SURNAME_SECTIONS
+from benchmarks.corpora import Story, find_root, stories
 from linter.config import Config
 from linter.engine import Engine
 from linter.findings import Finding
@@ -33,18 +38,28 @@ CORE_ASIDE = "missing-credit"  # the BBC set carries no bylines or credits
 CONTEXT = 120  # characters shown each side of a sampled finding
 
 
-def engine() -> Engine:
-    """An engine with both packs and every rule on, off-by-default ones too."""
+def house_style(story: Story) -> str:
+    """The house style a story is written in."""
+    if story.corpus == "bbc-dev":
+        return "ap" if story.group in BARE_SURNAME_SECTIONS else "british"
+    return "nyt" if story.group == "nyt" else "ap"
+
+
+def engine(corpus_stories: list[Story]) -> Engine:
+    """An engine with both packs and every rule on, off-by-default ones too,
+    and each story's house style."""
     plugins = load_plugins()
     every = Engine(Config(packs=["newsroom"]), plugins).all_rules()
-    return Engine(Config(packs=["newsroom"], select=sorted(every)), plugins)
+    styles = {story.path.as_posix(): (house_style(story), None) for story in corpus_stories}
+    return Engine(Config(packs=["newsroom"], select=sorted(every), styles_by_path=styles), plugins)
 
 
-def corpus_findings(linter: Engine, root: Path, corpus: str) -> tuple[int, list[Finding]]:
+def corpus_findings(root: Path, corpus: str) -> tuple[int, list[Finding]]:
     """The number of stories of a corpus and every finding on them (one run,
     so the rules across files see the whole corpus)."""
-    paths = [story.path for story in stories(root, corpus)]
-    result = linter.lint_paths(paths)
+    corpus_stories = list(stories(root, corpus))
+    paths = [story.path for story in corpus_stories]
+    result = engine(corpus_stories).lint_paths(paths)
     if result.problems:
         print("\n".join(result.problems), file=sys.stderr)
     return len(paths), result.findings
@@ -94,17 +109,16 @@ def main(argv: list[str]) -> int:
     if root is None:
         print("no corpora found (give the folder that holds bbc-dev and polnear-dev)", file=sys.stderr)
         return 2
-    linter = engine()
     counts: dict[str, tuple[int, Counter[str]]] = {}
     everything: list[tuple[str, Finding]] = []
     for corpus in args.corpus or CORPORA:
         if not (root / corpus).is_dir():
             continue
-        total, found = corpus_findings(linter, root, corpus)
+        total, found = corpus_findings(root, corpus)
         counts[corpus] = (total, Counter(f.rule for f in found))
         everything += [(corpus, f) for f in found]
     if not args.sample:
-        print("\n".join(table(linter, counts)))
+        print("\n".join(table(engine([]), counts)))
         return 0
     chosen = sorted({f.rule for _, f in everything}) if args.sample == ["all"] else args.sample
     for rule in chosen:

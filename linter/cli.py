@@ -383,7 +383,8 @@ def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     rules = _all_rules(engine) if args.all else engine.rules
     width = max((len(r.id) for r in rules), default=0)
     for rule in rules:
-        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}\n")
+        off = "" if rule.default else " (off by default)"
+        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}{off}\n")
     return EXIT_CLEAN
 
 

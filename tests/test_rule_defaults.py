@@ -59,3 +59,13 @@ def test_newsroom_rules_off_by_default_are_listed_but_not_run() -> None:
     off = {rule.id for rule in engine.loaded_rules if not rule.default}
     assert "newsroom-acronym-defined" in off
     assert not off & {rule.id for rule in engine.rules}
+
+
+def test_rules_and_explain_say_a_rule_is_off_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.cli import main
+
+    assert main(["rules", "--all"]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("newsroom-acronym-defined ")]
+    assert len(listed) == 1 and listed[0].endswith("(off by default)")
+    assert main(["explain", "newsroom-acronym-defined"]) == 0
+    assert "off by default: runs when `select` names it" in capsys.readouterr().out.splitlines()[0]

@@ -23,6 +23,10 @@ _FIGURE = patterns.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
 _OPENING_QUOTE = "\"“'‘"
 _CLOSING_QUOTE = "\"”'’"
 _BRACKETS = {"[": "]", "(": ")"}
+# A quotation closing inside a paragraph: a double mark, two apostrophes (as
+# news databases write them), or a single mark after punctuation and before
+# a space (never the apostrophe of "don’t" or "workers’").
+_CLOSING_INSIDE = patterns.compile(r"[\"”]|''|[,.!?;:]['’](?=\s)")
 MIN_TITLE_WORDS = 4  # shorter lines ("Port Strike Ends") are too short to judge
 
 
@@ -50,7 +54,7 @@ def bare_quotation(text: str) -> bool:
     if not text or text[0] not in _OPENING_QUOTE:
         return False
     inner = text.lstrip(_OPENING_QUOTE).rstrip(_CLOSING_QUOTE + ".,!? ")
-    return not any(mark in inner for mark in "\"”")
+    return not _CLOSING_INSIDE.search(inner)
 
 
 def display_line(text: str) -> bool:

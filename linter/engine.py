@@ -234,7 +234,7 @@ class Engine:
             self.disabled.add(check)
             problems.append(f"rule '{check.rule.id}' timed out on {doc.path}; skipped for the rest of the run")
             return []
-        except Exception as error:  # one broken rule must not stop the others
+        except (Exception, SystemExit) as error:  # one broken rule (even one that calls sys.exit) must not stop the others
             problems.append(f"rule '{check.rule.id}'{self._owner(check)} failed on {doc.path}: {error!r}")
             return []
         valid = [f for f in found if _well_formed(f, doc)]

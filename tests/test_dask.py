@@ -67,7 +67,11 @@ def test_an_output_file_streams_the_findings_from_disk(
     monkeypatch.chdir(stories)
     assert main(["check", ".", "--format", "json", "--jobs", "1"]) == 1
     local = capsys.readouterr().out
-    spill_root = Path(tempfile.gettempdir())
+    # A temporary folder of the test's own: other runs on the machine spill
+    # into the shared one at the same time.
+    spill_root = tmp_path / "spill"
+    spill_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
     before = set(spill_root.glob("copydesk-findings-*"))
     report = tmp_path / "report.json"
     args = ["check", ".", "--format", "json", "--executor", "dask", "--scheduler", cluster.scheduler_address]

@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", parents=[common], help="what a rule checks, why, an example, the fix")
     explain.add_argument("rule", help="rule id")
 
+    read = commands.add_parser("parse", help="print the document model of an article: blocks, sentences, quotations")
+    read.add_argument("path", type=Path, help="the article")
+    read.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+
     commands.add_parser("lsp", parents=[common], help="run the language server on standard input and output")
 
     docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
@@ -157,6 +161,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
         _collect_garbage()
         return serve(args)
+    if args.command == "parse":
+        return _parse(args, sys.stdout)
     try:
         config = load_config(args.config or find_config(Path.cwd()))
         if args.command == "check":
@@ -363,6 +369,24 @@ def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-un
         print(f"copydesk: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
 
 
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    """``copydesk parse FILE``: the document model as the rules read it."""
+    from linter import outline
+    from linter.plugins import load_plugins
+    from linter.source import UnreadableFile, read_source
+
+    input_format = load_plugins().format_for(args.path)
+    try:
+        if input_format is None:
+            raise UnreadableFile("no input format can read this file")
+        doc = input_format.parse(args.path, read_source(args.path).text)
+    except (UnreadableFile, ArticleError, OSError) as error:
+        print(f"copydesk: error: {args.path}: {getattr(error, 'message', error)}", file=sys.stderr)
+        return EXIT_ERROR
+    out.write(outline.to_json(doc) if args.format == "json" else outline.to_text(doc))
+    return EXIT_CLEAN
+
+
 def _warn(problems: list[str]) -> None:
     for problem in dict.fromkeys(problems):
         print(f"copydesk: warning: {problem}", file=sys.stderr)
@@ -423,7 +447,8 @@ def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     rules = _all_rules(engine) if args.all else engine.rules
     width = max((len(r.id) for r in rules), default=0)
     for rule in rules:
-        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}\n")
+        off = "" if rule.default else " (off by default)"
+        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}{off}\n")
     return EXIT_CLEAN
 
 
@@ -438,7 +463,8 @@ def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    out.write(f"{rule.id} ({rule.severity}, pack {rule.pack}, check type {rule.check})\n\n{rule.summary}\n")
+    off = "" if rule.default else ", off by default: runs when `select` names it"
+    out.write(f"{rule.id} ({rule.severity}, pack {rule.pack}, check type {rule.check}{off})\n\n{rule.summary}\n")
     for key, heading in (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix")):
         if key in rule.docs:
             body = "\n".join("  " + line if line else "" for line in rule.docs[key].splitlines())

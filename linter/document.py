@@ -29,8 +29,11 @@ class Role:
     CREDIT = "credit"
     BODY = "body"
     HEADING = "heading"
+    # Lines around the copy that are not part of it: photo credits,
+    # "Advertisement", editor's notes, "Follow ... on Twitter".
+    FURNITURE = "furniture"
 
-    ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING)
+    ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING, FURNITURE)
 
 
 class Span(NamedTuple):
@@ -116,6 +119,11 @@ class Block:
         self.prose, self.origin = prose, origin
         self.sentences: list[Sentence] = sentences if sentences is not None else []
         self.quotes: list[Quote] = quotes if quotes is not None else []
+        # Quotations inside those (“He told me ‘no’”), for readers of the
+        # model; the checks read the outermost ones.
+        self.nested_quotes: list[Quote] = []
+        # The dateline that opens the story's first paragraph ("SEOUL —").
+        self.dateline: Span | None = None
 
     def __repr__(self) -> str:
         return f"Block(role={self.role!r}, text={self.text!r}, span={self.span!r}, index={self.index!r})"

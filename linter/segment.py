@@ -1,6 +1,7 @@
-"""Splitting a block's text into sentences and direct quotations.
+"""Splitting a block's text into sentences (quotations are found by
+linter.quotations).
 
-Both return offsets relative to the block text; the format parsers turn
+It returns offsets relative to the block text; the format parsers turn
 them into spans of the document.
 """
 
@@ -15,13 +16,11 @@ ABBREVIATIONS = frozenset(
     sep sept oct nov dec approx dept est fig""".split()
 )
 
-_BOUNDARY = patterns.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\p{N}])")
-_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)[.!?]+[\"'”’)\]]*\s+$")
+# A sentence ends at . ! or ? with any closing marks after it, before a
+# capital or digit with any opening marks ('' and `` of archive copy too).
+_BOUNDARY = patterns.compile(r"[.!?]+[\"'”’»›)\]]*\s+(?=(?:''|``|[\"“‘«‹(\[])?[\p{Lu}\p{N}])")
+_WORD_BEFORE = patterns.compile(r"([\p{L}.]+)[.!?]+[\"'”’»›)\]]*\s+$")
 
-DOUBLE_OPENERS = "“„"
-DOUBLE_CLOSERS = "”"
-STRAIGHT_QUOTE = '"'
-_QUOTE_MARK = patterns.compile(r'["“”„‘’]')
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -66,37 +65,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def quotations(text: str) -> list[tuple[int, int, bool]]:
-    """Spans (including the marks) of quoted passages.
-
-    Double quotes: curly ones pair by direction; a straight one opens (when
-    not right after a letter or digit, so the inch mark in 6" is not a
-    quote) and the next one closes. Single curly quotes (‘…’) make a
-    quotation only outside a double one, and an apostrophe (’ followed by a
-    letter, as in Putin’s) never closes one; straight single quotes are
-    always apostrophes. A quotation still open at the end of the text runs
-    to its end (closed=False), as a quote continued in the next paragraph
-    does.
-    """
-    found: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    single = False
-    for mark in _QUOTE_MARK.finditer(text):
-        index, char = mark.start(), mark.group()
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
-        if open_at is None:
-            if char in DOUBLE_OPENERS or (char == STRAIGHT_QUOTE and not before.isalnum()):
-                open_at, single = index, False
-            elif char == "‘" and not before.isalnum() and after.isalpha():
-                open_at, single = index, True
-        elif (single and char == "’" and not after.isalpha()) or (
-            not single and (char in DOUBLE_CLOSERS or char == STRAIGHT_QUOTE)
-        ):
-            found.append((open_at, index + 1, True))
-            open_at = None
-    if open_at is not None and text[open_at + 1 :].strip():
-        found.append((open_at, len(text), False))
-    return found

@@ -57,6 +57,25 @@ class TestFires:
         assert finding.span.line == 3
         assert "line 1" in finding.message
 
+    # A sentence-case headline and hard-wrapped body lines: the repeat is
+    # not a wrapped line of the paragraph below it.
+    SENTENCE_CASE = "Port strike halts cargo as talks stall"
+    WRAPPED = "The dockworkers walked off the job on\nMonday as talks over automation stalled."
+
+    def test_headline_repeated_on_the_next_line_of_blank_line_separated_copy(self):
+        text = "\n\n".join([self.SENTENCE_CASE + "\n" + self.SENTENCE_CASE, self.WRAPPED, P2]) + "\n"
+        [finding] = findings(text)
+        assert finding.span.line == 2
+        assert covered(text, finding) == self.SENTENCE_CASE
+
+    def test_a_suppression_comment_under_the_headline_is_not_the_line_after_it(self):
+        directive = "[copydesk-disable-next-line vague-sourcing]"
+        for between in ("\n", "\n\n"):
+            text = self.SENTENCE_CASE + between + directive + "\n" + self.SENTENCE_CASE + "\n" + self.WRAPPED + "\n"
+            [finding] = findings(text)
+            assert covered(text, finding) == self.SENTENCE_CASE
+            assert "line 1" in finding.message
+
     def test_markdown_h1_repeated_further_down(self):
         text = f"# {HEADLINE}\n\n{P1}\n\n# {HEADLINE}\n\n{P2}\n"
         [finding] = findings(text, name="story.md")

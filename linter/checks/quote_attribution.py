@@ -102,11 +102,13 @@ class QuoteAttribution(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         prose = _Prose([s for block in self.blocks(doc) if block.prose for s in block.sentences])
         # A quotation left open at the end of a paragraph goes on in the next
-        # one when that opens with a quote mark; the parts share a speaker.
+        # one when that opens with a quote mark, and one left open inside a
+        # paragraph (paragraphs merged onto one line) in the next quotation
+        # of that paragraph; the parts share a speaker.
         chain: list[Quote] = []
         for block in self.blocks(doc):
             for quote in block.quotes:
-                continues = bool(chain) and quote.span.start == block.span.start
+                continues = bool(chain) and (quote.span.start == block.span.start or chain[-1].block is block)
                 if chain and not continues:
                     yield from self._judge(doc, chain, prose)
                     chain = []

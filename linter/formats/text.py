@@ -11,4 +11,4 @@ from linter.formats.layout import build_blocks, units_from_lines
 def parse(path: Path, source: str) -> Document:
     lines = LineIndex(source)
     units = units_from_lines(source, lines, 1, len(lines.starts))
-    return Document(path, source, "text", lines, build_blocks(source, lines, units))
+    return Document(path, source, "text", lines, build_blocks(source, lines, units, stopped_headline=True))

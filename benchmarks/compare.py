@@ -1,0 +1,81 @@
+"""Two versions of copydesk side by side, in one run: is a change slower?
+
+    python -m benchmarks.compare OTHER_CHECKOUT [sizes...]
+
+OTHER_CHECKOUT is another checkout of copydesk with its own virtual
+environment in ``.venv`` (say, a ``git worktree`` of the commit before the
+change, set up with ``python3 -m venv .venv && .venv/bin/pip install .``).
+For the one-file run and each corpus size (the synthetic corpus of
+benchmarks.corpus, every shipped rule on, as ``benchmarks.run`` lints it),
+the two versions run in turn, several times, each with a cache folder of
+its own warmed first, and the medians are compared: a slower moment of the
+machine weighs on both alike.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.archive import corpus
+
+ONE_FILE_RUNS = 21
+CORPUS_RUNS = 3
+
+
+def _command(checkout: Path) -> list[str]:
+    found = shutil.which("copydesk", path=str(checkout / ".venv" / "bin"))
+    if not found:
+        raise SystemExit(f"no copydesk in {checkout / '.venv' / 'bin'}: install that checkout in its own .venv first")
+    return [found]
+
+
+def _timed(command: list[str], cwd: Path, cache: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env={**os.environ, "COPYDESK_CACHE": str(cache)},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def side_by_side(commands: dict[str, list[str]], args: list[str], runs: int, work: Path) -> dict[str, float]:
+    """Median seconds of each version's ``check ARGS``, run in turn."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, command in commands.items():  # warm each version's caches
+        _timed([*command, "check", *args], work, work / f"cache-{name}")
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(_timed([*command, "check", *args], work, work / f"cache-{name}"))
+    return {name: statistics.median(each) for name, each in times.items()}
+
+
+def main(argv: list[str]) -> None:
+    if not argv:
+        raise SystemExit(__doc__)
+    other = Path(argv[0]).resolve()
+    sizes = [int(a) for a in argv[1:]] or [1, 500, 2000]
+    here = Path(__file__).resolve().parent.parent
+    commands = {"before": _command(other), "after": _command(here)}
+    work = Path(tempfile.mkdtemp(prefix="copydesk-compare-"))
+    # Every shipped rule, those off in their pack's defaults too.
+    (work / ".copydesk.yaml").write_text("packs: [newsroom]\nselect: ['*']\n")
+    print(f"before: {other}\nafter:  {here}")
+    for size in sizes:
+        folder = corpus(size)
+        if size == 1:
+            target, runs = [str(next(folder.rglob("*.txt")))], ONE_FILE_RUNS
+        else:
+            target, runs = [str(folder), "--format", "json"], CORPUS_RUNS
+        medians = side_by_side(commands, target, runs, work)
+        before, after = medians["before"], medians["after"]
+        print(f"{size:>6} article{'s' if size != 1 else ' '}: before {before:7.3f} s, after {after:7.3f} s "
+              f"(median of {runs}): after/before {after / before:.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -379,6 +379,8 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if input_format is None:
             raise UnreadableFile("no input format can read this file")
+        if input_format.archive:
+            raise UnreadableFile("an archive of many stories; `copydesk parse` shows one story")
         doc = input_format.parse(args.path, read_source(args.path).text)
     except (UnreadableFile, ArticleError, OSError) as error:
         print(f"copydesk: error: {args.path}: {getattr(error, 'message', error)}", file=sys.stderr)
@@ -414,7 +416,11 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     for path in engine.files(args.paths):
         try:
             source = read_source(path)
-            docs.append(engine.plugins.format_for(path).parse(path, source.text))
+            input_format = engine.plugins.format_for(path)
+            if input_format.archive:  # many stories; a record that cannot be read is left out
+                docs += [d for d in input_format.parse(path, source.text, engine.config) if not isinstance(d, ArticleError)]
+            else:
+                docs.append(input_format.parse(path, source.text))
         except (UnreadableFile, ArticleError) as error:
             print(f"copydesk: warning: {path}: {error}", file=sys.stderr)
     counts = suggest(engine.context.people_finder, docs, engine.context.people)

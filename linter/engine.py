@@ -17,6 +17,7 @@ from linter.discovery import discover
 from linter.document import ArticleError, Document, Span
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES, Finding
+from linter.hookspecs import InputFormat
 from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
@@ -124,7 +125,7 @@ class Engine:
         result.files = self.files(paths)
         # Rules across files report what two stories share: a run of one
         # story (a pre-commit hook, mostly) does not collect for them.
-        across = self.corpus_checks if len(result.files) > 1 else []
+        across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
         collected: list[list[Any]] = [[] for _ in across]
         if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
             for findings, problems, parts in parallel.lint_in_workers(self, result.files, jobs):
@@ -143,6 +144,11 @@ class Engine:
         result.findings.sort(key=Finding.sort_key)
         return result
 
+    def _archive(self, files: list[Path]) -> bool:
+        """Whether the files are one archive (a file of many stories)."""
+        input_format = self.plugins.format_for(files[0]) if len(files) == 1 else None
+        return input_format is not None and input_format.archive
+
     def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
         try:
             source = read_source(path, self.config.max_file_size)
@@ -159,17 +165,42 @@ class Engine:
         input_format = self.plugins.format_for(path)
         if input_format is None:
             return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
+        if input_format.archive:
+            return self._lint_archive(path, text, input_format, problems, collected)
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
             return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, text)
         except Exception as error:  # a format plugin's own bug: this story is not linted, the run goes on
-            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
-            return self.file_finding(path, PROBLEM_INVALID, f"input format '{input_format.name}' (plugin '{owner}') failed: {error!r}")
+            return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         if not isinstance(doc, Document):
-            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
-            reason = f"input format '{input_format.name}' (plugin '{owner}') returned {_describe(doc)}, not a document"
-            return self.file_finding(path, PROBLEM_INVALID, reason)
+            return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"returned {_describe(doc)}, not a document"))
+        return self._lint_document(doc, problems, collected)
+
+    def _format_failed(self, input_format: InputFormat, what: str) -> str:
+        owner = self.plugins.format_owners.get(input_format.name, input_format.name)
+        return f"input format '{input_format.name}' (plugin '{owner}') {what}"
+
+    def _lint_archive(
+        self, path: Path, text: str, input_format: InputFormat, problems: list[str], collected: list[list[Any]] | None
+    ) -> list[Finding]:
+        """Lint each story of a file that holds many (an archive); a record
+        that cannot be read is a finding at its line, and the rest are linted."""
+        findings: list[Finding] = []
+        try:
+            for item in input_format.parse(path, text, self.config):
+                if isinstance(item, ArticleError):
+                    findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, text)
+                elif isinstance(item, Document):
+                    findings += self._lint_document(item, problems, collected)
+                else:
+                    reason = self._format_failed(input_format, f"gave {_describe(item)}, not a document")
+                    return findings + self.file_finding(path, PROBLEM_INVALID, reason)
+        except Exception as error:  # a format plugin's own bug: the rest of the file is not linted, the run goes on
+            findings += self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
+        return findings
+
+    def _lint_document(self, doc: Document, problems: list[str], collected: list[list[Any]] | None) -> list[Finding]:
         # A story rendered from HTML or an archive (linter.formats.mapped,
         # not imported by runs that read none): findings go to the file's places.
         mapped = doc if hasattr(doc, "source_map") else None

@@ -37,11 +37,11 @@ class Piece(NamedTuple):
 class Rendering:
     """Rendered text built piece by piece, with the map back to the file."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
         self.parts: list[str] = []
         self.pieces: list[Piece] = []
         self.length = 0
-        self.line = 1  # the line the text ends on
+        self.line = first_line  # the line the text ends on (see LinesFrom)
 
     def add(self, text: str, source: int, source_length: int) -> None:
         """Append ``text``, which came from ``source_length`` characters of
@@ -59,10 +59,7 @@ class Rendering:
         spaces: so that line numbers a check writes into its message (\"it
         first appears on line 3\") are the file's. The padding is mapped to
         no character of the file."""
-        if not self.parts:
-            padding = "\n" * (line - 1)
-        else:
-            padding = "\n" * (line - self.line) if line > self.line else "  "
+        padding = "\n" * (line - self.line) if line > self.line else "  " if self.parts else ""
         self.parts.append(padding)
         self.length += len(padding)
         self.line += padding.count("\n")
@@ -70,6 +67,16 @@ class Rendering:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+class LinesFrom(LineIndex):
+    """The lines of a text that stands from line ``first`` of its file on
+    (a record of an archive): the lines before it are empty, so that line
+    numbers are the file's without a line break for each."""
+
+    def __init__(self, text: str, first: int) -> None:
+        super().__init__(text)
+        self.starts = [0] * (first - 1) + self.starts
 
 
 class SourceMap:
@@ -123,6 +130,7 @@ class MappedDocument(Document):
     """A story rendered from a file of another shape, with its source map."""
 
     source_map: SourceMap
+    record = 0  # in an archive: the line its record starts on (each record is a story of its own)
 
     def to_source(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings at their places in the file, without their fixes

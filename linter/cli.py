@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--executor", choices=("local", "dask"), default="local", help="where to lint: here, or on a Dask cluster")
     check.add_argument("--scheduler", help="with --executor dask: the scheduler's address (default: a local cluster)")
     check.add_argument("--output-file", type=Path, help="write the report to this file instead of standard output")
+    check.add_argument("--show-source", action="store_true", help="text output: print each finding's line with a caret under it")
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
@@ -316,6 +317,7 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
     reporter = reporters[args.format].load()(out)
     reporter.rules = {r.id: r for r in engine.rules}
     reporter.fail_on = args.fail_on or engine.config.fail_on
+    reporter.show_source, reporter.unsafe_fixes = args.show_source, args.unsafe_fixes  # read by the text reporter
     reporter.report(result)
 
 

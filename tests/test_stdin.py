@@ -36,7 +36,7 @@ def run_with_stdin(args: list[str], data: bytes, capfdbinary: pytest.CaptureFixt
 def test_findings_name_the_stdin_filename(capfdbinary, monkeypatch) -> None:
     code, out, _ = run_with_stdin(["-", "--stdin-filename", "news/harbour.txt"], REPEATED.encode(), capfdbinary, monkeypatch)
     assert code == 1
-    assert "news/harbour.txt:5:1: error repeated-paragraph Paragraph repeats the paragraph on line 3." in out.splitlines()
+    assert "news/harbour.txt:5:1: error repeated-paragraph [*] Paragraph repeats the paragraph on line 3." in out.splitlines()
 
 
 def test_without_a_name_findings_name_standard_input(capfdbinary, monkeypatch) -> None:

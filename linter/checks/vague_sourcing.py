@@ -123,6 +123,8 @@ class VagueSourcing(Check):
             return None  # "said many voters were receptive": the group has a verb of its own
         if match.group("v1") and _OBJECT.search(text, 0, group[1]):
             return None  # "a text to supporters saying": the group is not the subject
+        if match.group("v1") and _not_saying(text[group[1] + len(group[0]) : verb[1]], verb[0]):
+            return None  # "parents were still worried", "users are being told", "those questioned"
         if _DEFINITE.search(text, 0, group[1]):
             return None  # "the campaigners": sourced where the story first met them
         if _OWNED.search(text, 0, group[1]) or _OF_A_NAME.match(text, group[1] + len(group[0])):
@@ -160,6 +162,22 @@ def _part(match: re.Match[str], kind: str) -> tuple[str, int] | None:
         if name in match.re.groupindex and match.group(name) is not None:
             return match.group(name), match.start(name)
     return None
+
+
+# Between a group and its verb, a form of "be" makes the verb a state or a
+# passive ("parents were still worried", "users are being told to"), unless
+# the verb is a present participle ("critics are saying"); "those" makes it
+# a participle naming a group ("many of those questioned said").
+_STATE = patterns.compile_re(r"\b(?:is|are|was|were|am)\b", re.I)
+_THOSE = patterns.compile_re(r"\bthose\s*$", re.I)
+
+
+def _not_saying(between: str, verb: str) -> bool:
+    """Whether the words between a group and its verb show that the group
+    does not say or think what follows."""
+    if _THOSE.search(between):
+        return True
+    return bool(_STATE.search(between)) and not verb.casefold().endswith("ing")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -392,3 +392,9 @@ class TestShapesOfRealCopy:
         quote = "“The port should keep every job it has until the cranes prove themselves.”"
         text = story(quote, "The cranes arrive in May and cost more than the port earns in a year.")
         assert [covered(text, f) for f in findings(text)] == [quote]
+
+    def test_a_short_quotation_the_sentence_goes_on_from_is_a_term(self):
+        text = story("“Jobs before cranes” could make the port rethink its plan, and the council knows it.")
+        assert findings(text) == []
+        spoken = "“Jobs first, always.”"
+        assert [covered(t, f) for t in [story(f"{spoken} The council met on Tuesday.")] for f in findings(t)] == [spoken]

@@ -53,6 +53,9 @@ _CREDIT_LINE = patterns.compile(
     r"^\p{Lu}[^\n.!?:;\"“”]{0,60}?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’\-]+\.?$"
 )
 _CREDIT_MAX_WORDS = 10
+# The reporter's sentence going on after a quotation: a space, then a word
+# in lower case.
+_GOES_ON = patterns.compile(r"[ \t]+\p{Ll}")
 # How many sentences a search for a neighbouring speaker reads at most.
 _REACH = 8
 # How many sentences of the reporter's own before a quotation may stand
@@ -91,6 +94,9 @@ class QuoteAttribution(Check):
         "title_cues": Param("strings", (), "words before a quotation that make it a title: film, book, report..."),
         "title_case_max_words": Param("int", 7, "a quotation this short in title case is a title or a name"),
         "naming_cues": Param("strings", (), "words that make the quotation a name, not speech: nicknamed, dubbed..."),
+        "term_max_words": Param(
+            "int", 4, "a quotation this short, unpunctuated, that the sentence goes on from is a term or slogan"
+        ),
         "display_max_words": Param(
             "int", 8, "a quotation this short standing alone as a paragraph is display copy (a subhead, a pull quote)"
         ),
@@ -128,7 +134,7 @@ class QuoteAttribution(Check):
                 # Short quotations are scare quotes, unless part of a quote
                 # running over paragraphs.
                 long_enough = self._speech_sized(quote) or continues or not quote.closed
-                if long_enough and not self._is_title(block.text, quote, block.span.start):
+                if long_enough and not self._is_title(block.text, quote, block.span.start) and not self._is_term(doc, quote):
                     chain.append(quote)
                     if quote.closed:
                         chains.append(chain)
@@ -164,6 +170,16 @@ class QuoteAttribution(Check):
             return True
         words = quote.text.rstrip(".,!?").split()
         return 2 <= len(words) <= self.options["title_case_max_words"] and is_title_case(quote.text, minimum=1)
+
+    def _is_term(self, doc: Document, quote: Quote) -> bool:
+        """A short quotation the reporter's sentence goes on from, with no
+        punctuation of its own: a slogan or a term used as a noun ("“Stay
+        or pay” could make companies think again"), not speech."""
+        if not quote.closed or quote.words > self.options["term_max_words"]:
+            return False
+        if doc.text[quote.inner.start : quote.inner.end].rstrip().endswith((".", ",", "!", "?", ";", ":")):
+            return False  # punctuated as speech: “Jobs first, always.”
+        return bool(_GOES_ON.match(doc.text, quote.span.end))
 
     def _display_quote(self, block: Block) -> bool:
         """Whether a paragraph is one short quotation and nothing else: a

@@ -292,8 +292,13 @@ def _lint_paths(args: argparse.Namespace, engine, urls: list[str]):  # type: ign
             return None
         return lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler, spill=bool(args.output_file))
     from linter.parallel import default_jobs
+    from linter.reporters.terminal import Progress
 
-    return engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
+    progress = Progress(sys.stderr)
+    try:
+        return engine.lint_paths(args.paths, jobs=args.jobs or default_jobs(), progress=progress)
+    finally:
+        progress.close()
 
 
 def _write_bytes(out: TextIO, data: bytes) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from linter import budget, parallel, suppression
 from linter.checks.base import Check, CorpusCheck
@@ -118,11 +118,13 @@ class Engine:
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
         return discover(paths, include, self.config.exclude)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1) -> RunResult:
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
         """Lint every article under ``paths``; with ``jobs`` > 1 and enough
-        files, in that many worker processes (same findings, same order)."""
+        files, in that many worker processes (same findings, same order).
+        ``progress`` is told (files done, files in all) as the run goes."""
         result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
         result.files = self.files(paths)
+        done, total = 0, len(result.files)
         # Rules across files report what two stories share: a run of one
         # story (a pre-commit hook, mostly) does not collect for them.
         across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
@@ -133,9 +135,14 @@ class Engine:
                 result.problems += problems
                 for items, part in zip(collected, parts):
                     items += part
+                done = min(done + parallel.CHUNK, total)
+                if progress:
+                    progress(done, total)
         else:
-            for path in result.files:
+            for done, path in enumerate(result.files, 1):
                 result.findings += self.lint_file(path, result.problems, collected)
+                if progress:
+                    progress(done, total)
         for check, items in zip(across, collected):
             try:
                 result.findings += self.unsuppressed(check.finish(items))

@@ -84,3 +84,18 @@ def test_show_source_puts_a_caret_under_the_span(story, tmp_path) -> None:
     at = lines.index(f"{story}:5:1: error repeated-paragraph [*] Paragraph repeats the paragraph on line 3.")
     paragraph = STORY.splitlines()[4]
     assert lines[at + 1 : at + 4] == ["  |", f"5 | {paragraph}", "  | " + "^" * len(paragraph)]
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    for number in range(60):
+        (desk / f"story-{number:02d}.txt").write_text(f"Story Number {number}\n\nThe harbour opened at {number} minutes past six.\n")
+    terminal = on_a_terminal(["check", str(desk), "-j", "1"], environment(tmp_path), tmp_path)
+    assert "] 60/60 files" in terminal and "\r[" in terminal
+    assert terminal.rstrip().endswith("in 60 files.")  # the bar is wiped before the report
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", str(desk), "-j", "1"],
+        capture_output=True, env=environment(tmp_path), cwd=tmp_path, check=False,
+    )
+    assert b"files" not in done.stderr and b"\r" not in done.stderr

@@ -1,5 +1,6 @@
 """What the text report does on a terminal: colour (when to use it), the
-source line under a finding with a caret, and counted nouns.
+source line under a finding with a caret, counted nouns, and a progress
+bar for long runs.
 
 Colour follows the conventions of https://no-color.org and
 https://force-color.org: ``NO_COLOR`` (set and not empty) turns it off,
@@ -10,6 +11,7 @@ it is on only when the report goes to a terminal, never into a pipe or file.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -98,3 +100,37 @@ def source_excerpt(finding: Finding, line: str, paint: Painter) -> str:
         f"{paint('gutter', number + ' |')} {text}\n"
         f"{paint('gutter', gutter + ' |')} {' ' * caret_at}{paint('caret', '^' * caret_width)}\n"
     )
+
+
+class Progress:
+    """A progress bar on a terminal (standard error) for a long run: drawn
+    only when the stream is a terminal and the run has ``minimum`` files or
+    more, redrawn at most ten times a second, and wiped at the end; in a
+    pipe or a file, nothing."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, minimum: int = 50) -> None:
+        try:
+            self.on = stream.isatty()
+        except (AttributeError, ValueError):
+            self.on = False
+        self.stream, self.minimum = stream, minimum
+        self.drawn_at = 0.0
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or total < self.minimum:
+            return
+        now = time.monotonic()
+        if done < total and now - self.drawn_at < 0.1:
+            return
+        self.drawn_at, self.drawn = now, True
+        filled = self.WIDTH * done // total
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r")
+            self.stream.flush()

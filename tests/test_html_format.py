@@ -147,3 +147,17 @@ def test_headline_across_two_html_files(tmp_path, capsys) -> None:
     found = [f for f in findings([tmp_path], capsys) if f["rule"] == "duplicate-headline-across-files"]
     assert [(Path(f["path"]).name, f["line"], f["column"]) for f in found] == [("a.html", 3, 5), ("b.html", 3, 5)]
     assert "b.html:3" in found[0]["message"]
+
+
+def test_suppression_comments_in_the_html_apply(tmp_path, capsys) -> None:
+    story = tmp_path / "story.html"
+    paragraph = "<p>The port will close for repairs next month, officials say, and reopen in the spring.</p>\n"
+    story.write_text(
+        "<html><body><article>\n<h1>Port Will Close for Repairs</h1>\n"
+        + paragraph
+        + "<!-- copydesk-disable-next-line vague-sourcing -->\n"
+        + paragraph.replace("port", "harbour")
+        + "</article></body></html>\n"
+    )
+    vague = [f["line"] for f in findings([story], capsys) if f["rule"] == "vague-sourcing"]
+    assert vague == [3]  # line 5 is silenced by the comment above it

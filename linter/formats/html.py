@@ -13,6 +13,8 @@ embedded frames are skipped, and so is a page footer outside the story.
 The story is rendered as plain text with a map back to the HTML (see
 ``linter.formats.mapped``): entities are decoded and white space folded for
 the checks, and findings report the line and column in the HTML file.
+Suppression comments (``<!-- copydesk-disable-next-line rule -->``) are
+read from the HTML and apply to its lines.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter import patterns
+from linter import patterns, suppression
 from linter.document import Block, LineIndex, Quote, Role
 from linter.formats.layout import annotate, ends_like_prose, is_byline, is_credit
 from linter.formats.mapped import MappedDocument, Rendering, SourceMap
@@ -302,6 +304,7 @@ def _document(path: Path, source: str, reader: _Reader) -> MappedDocument:
     blocks = _blocks(text, lines, [*front, *parts], spans)
     doc = MappedDocument(path, text, "html", lines, blocks)
     doc.source_map = source_map.using(rendering.pieces)
+    doc.source_suppressions = suppression.parse(source, source_map.lines)
     return doc
 
 

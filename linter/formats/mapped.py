@@ -21,6 +21,7 @@ from typing import Iterable, NamedTuple
 
 from linter.document import Document, LineIndex, Span
 from linter.findings import Finding
+from linter.suppression import Suppressions
 
 class Piece(NamedTuple):
     """``length`` characters of rendered text at ``at`` that came from
@@ -132,10 +133,17 @@ class MappedDocument(Document):
     source_map: SourceMap
     record = 0  # in an archive: the line its record starts on (each record is a story of its own)
 
+    # The file's own suppression comments (an HTML comment is not in the
+    # rendered text, so the engine's reading of that finds none); None: none read.
+    source_suppressions: Suppressions | None = None
+
     def to_source(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings at their places in the file, without their fixes
-        (see the module's docstring)."""
-        return [f._replace(span=self.source_map.span(f.span), fix=None) for f in findings]
+        (see the module's docstring), less those the file's suppression
+        comments silence."""
+        moved = [f._replace(span=self.source_map.span(f.span), fix=None) for f in findings]
+        inline = self.source_suppressions
+        return [f for f in moved if not (inline and inline.silences(f.rule, f.span.line))]
 
     def collected_to_source(self, item: object) -> object:
         """What a rule across files collected from this story (a place, or a

@@ -138,6 +138,7 @@ def test_datelines(opening: str, dateline: str | None) -> None:
         "SAUL ROE via Getty Images.",
         "Editor’s note: Officials say this story was updated to correct a date.",
         "Follow Jane Roe on Twitter @janeroe.",
+        '<tweet id="1" author="@harborunion">Officials say Ortiz will fold. Ortiz never folds. #portstrike</tweet>',
     ],
 )
 def test_furniture_is_not_body_copy(line: str) -> None:

@@ -1,6 +1,6 @@
 """The lines around a story's copy, in the shapes real copy prints them:
 bylines, credit lines, datelines, and furniture (photo credits,
-"Advertisement", editor's notes, "Follow … on Twitter"), which is not body
+"Advertisement", editor's notes, "Follow … on Twitter", embedded posts), which is not body
 copy for the name, quote and repeat rules."""
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ _FURNITURE = patterns.compile(
 )
 # A photo credit or the "Follow" line is short; an editor's note may not be.
 FURNITURE_MAX_WORDS = 60
+# An embedded post, as scraped copy keeps it ("<tweet id=… author=…>…</tweet>"):
+# someone else's words, shown as they were posted, not the story's copy.
+_EMBED = patterns.compile(r"^<(?:tweet|iframe|embed)\b", regex.I)
 
 # "WASHINGTON —", "MILLTOWN, Ore. -", "WASHINGTON (AP) —", "SEOUL ―": a place in
 # capitals, perhaps a wire service, then a dash, at the start of the story.
@@ -61,6 +64,8 @@ def is_credit(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
+    if _EMBED.match(text):
+        return True
     return bool(_FURNITURE.match(text)) and len(text.split()) <= FURNITURE_MAX_WORDS
 
 

@@ -134,3 +134,8 @@ def _scope(value: Any) -> tuple[list[str], list[str]]:
         elif name not in IGNORED_SCOPES:
             notes.append(f"scope '{name}' is not supported; ignored")
     return roles or list(SCOPES["text"]), notes
+
+
+def vale_name(rule: Rule) -> str:
+    """The name Vale gives a rule read from a Vale style: ``Style.Rule``."""
+    return f"{rule.pack.removeprefix('vale:')}.{rule.source.stem}"

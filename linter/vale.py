@@ -28,7 +28,7 @@ COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # Vale check type -> (copydesk check type, Vale fields it honours, the
 # copydesk fields each %s of the message becomes, in order)
 CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "existence": ("existence", ("tokens", "ignorecase", "nonword", "exceptions"), ("match",)),
+    "existence": ("existence", ("tokens", "raw", "ignorecase", "nonword", "exceptions"), ("match",)),
     "substitution": ("substitution", ("swap", "ignorecase", "nonword", "exceptions"), ("replacement", "match")),
     "occurrence": ("occurrence", ("max", "min", "token", "ignorecase"), ("count",)),
     "repetition": ("repetition", ("tokens", "ignorecase", "exceptions"), ("match",)),
@@ -37,6 +37,8 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "capitalization": ("capitalization", ("match", "exceptions", "style"), ("word",)),
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
 }
+# fields that change no finding: read, said to be ignored
+HARMLESS = ("action",)
 SCOPES = {
     "text": ("summary", "headline", "dek", "body"),
     "raw": ("summary", "headline", "dek", "body"),
@@ -49,32 +51,61 @@ IGNORED_SCOPES = ("~code", "~pre", "code")  # copydesk reads no code anyway
 
 
 def load_styles(folders: list[Path], check_types: dict[str, type[Check]]) -> tuple[list[Rule], list[str]]:
-    """Rules from every Vale style folder, and what could not be honoured."""
+    """Rules from every Vale style folder, and what could not be honoured.
+
+    A broken rule never stops the run: a file that cannot be read, or a
+    rule with a field, scope or value copydesk cannot honour, is reported
+    (file, line, what is wrong) and skipped, and the others load."""
     rules: list[Rule] = []
     notes: list[str] = []
     for folder in folders:
         if not folder.is_dir():
             raise ConfigError("Vale style folder not found", folder)
         for path in sorted(folder.glob("*.y*ml")):
-            rule, rule_notes = _convert(path, folder.name, check_types)
+            try:
+                rule, rule_notes = _convert(path, folder.name, check_types)
+            except ConfigError as error:
+                rule, rule_notes = None, [f"{error}; Vale rule {folder.name}.{path.stem} skipped"]
             notes += rule_notes
             if rule is not None:
                 rules.append(rule)
     return rules, notes
 
 
+def _read(path: Path) -> Any:
+    """The rule file's YAML. Vale's Go reader takes an escape PyYAML
+    rejects, ``\\'`` in a double-quoted string, as a quote: so does this."""
+    try:
+        return load_yaml(path)
+    except ConfigError as error:
+        if "unknown escape character" not in str(error):
+            raise
+        return load_yaml(path, path.read_text(encoding="utf-8-sig").replace("\\'", "'"))
+
+
 def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tuple[Rule | None, list[str]]:
-    data = load_yaml(path)
+    data = _read(path)
     rule_id = f"{style}.{path.stem}".lower().replace("_", "-")
     rule_id = regex.sub(r"[^a-z0-9.\-]+", "-", rule_id).strip("-")
-    where = f"Vale rule {style}.{path.stem} ({path})"
+    name = f"{style}.{path.stem}"
+
+    def skipped(key: str | None, problem: str) -> tuple[None, list[str]]:
+        line = data.line_of(key) if key and isinstance(data, LineMap) else 1
+        return None, [f"{path}:{line}: {problem}; Vale rule {name} skipped"]
+
     if not isinstance(data, LineMap):
         raise ConfigError("a Vale rule must be a mapping", path, 1)
     extends = data.get("extends")
     if extends not in CHECKS:
-        return None, [f"{where}: 'extends: {extends}' is not supported; rule skipped"]
+        return skipped("extends", f"'extends: {extends}' is not supported")
     check, honoured, placeholders = CHECKS[extends]
-    notes = [f"{where}: field '{key}' is not supported; ignored" for key in data if key not in (*COMMON, *honoured)]
+    unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS)]
+    if unknown:
+        return skipped(unknown[0], f"field '{unknown[0]}' is not supported")
+    roles, scope_problems = _scope(data.get("scope", "text"))
+    if scope_problems:
+        return skipped("scope", scope_problems[0])
+    notes = [f"{path}:{data.line_of(key)}: field '{key}' is not supported; ignored (Vale rule {name})" for key in data if key in HARMLESS]
     entry = LineMap()
     entry.line, entry.key_lines = data.line, {}
 
@@ -90,24 +121,27 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("summary", str(data["description"]), "description")
     if data.get("link"):
         put("docs", {"what": str(data.get("description") or data.get("message")), "fix": f"See {data['link']}"}, "link")
-    roles, scope_notes = _scope(data.get("scope", "text"))
-    notes += [f"{where}: {note}" for note in scope_notes]
     put("scope", roles, "scope")
+    if extends == "existence" and "raw" in data:
+        # Vale puts the raw pattern, joined, before the tokens' group
+        raw = "".join(data["raw"]) if isinstance(data["raw"], list) else str(data["raw"])
+        tokens = data.get("tokens") or []
+        put("tokens", [raw + ("(?:" + "|".join(tokens) + ")" if tokens else "")], "raw")
+        put("nonword", True, "raw")
     for key in honoured:
-        if key in data:
+        if key in data and not (key == "tokens" and "tokens" in entry) and key != "raw":
             value = data[key]
             if extends == "capitalization" and key == "match":
                 style_name = {"$title": "title", "$sentence": "sentence"}.get(value)
                 if style_name is None:
-                    notes.append(f"{where}: 'match: {value}' is not supported; title case used")
-                    style_name = "title"
+                    return skipped(key, f"'match: {value}' is not supported")
                 put("style", style_name, key)
             elif extends == "capitalization" and key == "style":
                 continue  # AP or Chicago: both are title case here
             elif key == "metrics":
                 others = [m for m in value if m != "Flesch-Kincaid"] if isinstance(value, list) else [value]
                 if others:
-                    notes.append(f"{where}: metrics {others} are not supported; Flesch-Kincaid grade used")
+                    return skipped(key, f"metrics {others} are not supported")
             else:
                 put(key, value, key)
     return rule_from_mapping(entry, path, f"vale:{style}", check_types), notes
@@ -125,15 +159,17 @@ def _message(message: str, placeholders: tuple[str, ...]) -> str:
 
 
 def _scope(value: Any) -> tuple[list[str], list[str]]:
+    """The roles a Vale scope reads, and the scopes copydesk cannot honour
+    (a rule with one is skipped: reading all text instead would widen it)."""
     names = [value] if isinstance(value, str) else list(value or ["text"])
     roles: list[str] = []
-    notes = []
+    problems = []
     for name in names:
         if name in SCOPES:
             roles += [r for r in SCOPES[name] if r not in roles]
         elif name not in IGNORED_SCOPES:
-            notes.append(f"scope '{name}' is not supported; ignored")
-    return roles or list(SCOPES["text"]), notes
+            problems.append(f"scope '{name}' is not supported")
+    return roles or list(SCOPES["text"]), problems
 
 
 def vale_name(rule: Rule) -> str:

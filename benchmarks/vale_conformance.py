@@ -77,7 +77,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', None, ""),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS: tuple[str, ...] = ()
+SUPPORTED_OPTIONS = ("--config",)
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -167,15 +167,17 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     from linter.config import find_config, load_config
     from linter.engine import Engine
     from linter.plugins import load_plugins
-    from linter.vale import vale_name
+    from linter import valeini
 
+    options = dict(a.split("=", 1) for a in arguments if a.startswith("--") and "=" in a)
     targets = [Path(a) for a in arguments if not a.startswith("-")]
     previous = Path.cwd()
     os.chdir(folder)
     try:
         config = load_config(find_config(Path.cwd()))
+        config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
         engine = Engine(config, load_plugins())
-        names = {rule.id: vale_name(rule) for rule in engine.loaded_rules if rule.pack.startswith("vale:")}
+        names = engine.vale_names
         result = engine.lint_paths(targets)
     finally:
         os.chdir(previous)

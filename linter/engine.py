@@ -23,7 +23,7 @@ from linter.prefilter import LiteralIndex
 from linter.rules import Rule, ensure_unique, load_packs
 from linter.source import UnreadableFile, read_source
 from linter.suppression import Suppressions
-from linter.vale import load_styles
+from linter.vale import load_configured, load_styles
 
 INDEX_AFTER = 16  # documents checked before the rules' words are indexed
 
@@ -51,6 +51,11 @@ class Engine:
         rules = self._load_packs(self._pack_folders())
         vale_rules, vale_notes = load_styles(config.vale, plugins.check_types)
         self.load_notes += vale_notes
+        self.vale_names: dict[str, str] = {}  # Style.Rule of each rule a .vale.ini names, by id
+        if config.vale_ini is not None:
+            configured, self.vale_names, vale_notes = load_configured(config.vale_ini, plugins.check_types)
+            vale_rules += configured
+            self.load_notes += vale_notes
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
@@ -255,7 +260,9 @@ class Engine:
         return [
             f
             for f in findings
-            if not self.config.ignored_for(f.path, f.rule) and not (inline and inline.silences(f.rule, f.span.line))
+            if not self.config.ignored_for(f.path, f.rule)
+            and not (inline and inline.silences(f.rule, f.span.line))
+            and not (f.rule in self.vale_names and not self.config.vale_ini.applies(self.vale_names[f.rule], f.path))
         ]
 
 

@@ -21,9 +21,11 @@ import regex
 from linter.checks.base import Check
 from linter.errors import ConfigError
 from linter.rules import Rule, rule_from_mapping
+from linter.valeini import BUILT_IN, ValeIni
 from linter.yamlsource import LineMap, load_yaml
 
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # Vale check type -> (copydesk check type, Vale fields it honours, the
 # copydesk fields each %s of the message becomes, in order)
@@ -175,3 +177,29 @@ def _scope(value: Any) -> tuple[list[str], list[str]]:
 def vale_name(rule: Rule) -> str:
     """The name Vale gives a rule read from a Vale style: ``Style.Rule``."""
     return f"{rule.pack.removeprefix('vale:')}.{rule.source.stem}"
+
+
+def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[list[Rule], dict[str, str], list[str]]:
+    """The rules a Vale configuration names (at the level it gives them,
+    those MinAlertLevel prints), each rule's ``Style.Rule`` name by id, and
+    what could not be honoured."""
+    notes = list(ini.notes)
+    rules: list[Rule] = []
+    for style in ini.styles():
+        folder = ini.styles_path / style if ini.styles_path else None
+        if folder is None or not folder.is_dir():
+            what = "Vale's built-in style is not supported" if style == BUILT_IN else f"style '{style}' not found in StylesPath"
+            notes.append(f"{ini.path}: {what}; its rules skipped")
+            continue
+        found, style_notes = load_styles([folder], check_types)
+        rules += found
+        notes += style_notes
+    names: dict[str, str] = {}
+    kept = []
+    for rule in rules:
+        name = vale_name(rule)
+        level = ini.level(name, VALE_LEVELS[rule.severity])
+        if ini.shown(level):
+            kept.append(rule._replace(severity=LEVELS[level]))
+            names[rule.id] = name
+    return kept, names, notes

@@ -411,7 +411,8 @@ def _rules(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     rules = _all_rules(engine) if args.all else engine.rules
     width = max((len(r.id) for r in rules), default=0)
     for rule in rules:
-        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}\n")
+        off = "" if rule.default else " (off by default)"
+        out.write(f"{rule.id:<{width}}  {rule.pack:<8} {rule.severity:<8} {rule.summary}{off}\n")
     return EXIT_CLEAN
 
 
@@ -426,7 +427,8 @@ def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    out.write(f"{rule.id} ({rule.severity}, pack {rule.pack}, check type {rule.check})\n\n{rule.summary}\n")
+    off = "" if rule.default else ", off by default: runs when `select` names it"
+    out.write(f"{rule.id} ({rule.severity}, pack {rule.pack}, check type {rule.check}{off})\n\n{rule.summary}\n")
     for key, heading in (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix")):
         if key in rule.docs:
             body = "\n".join("  " + line if line else "" for line in rule.docs[key].splitlines())

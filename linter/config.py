@@ -67,6 +67,7 @@ class Config:
         strict_files: bool = False,  # exit 2 when a file cannot be linted
         include: list[str] | None = None,
         exclude: list[str] | None = None,
+        boilerplate: list[str] | None = None,  # standing copy the rules across files let repeat
         source: Path | None = None,
     ) -> None:
         self.style, self.fail_on = style, fail_on
@@ -80,6 +81,7 @@ class Config:
         self.max_file_size, self.strict_files = max_file_size, strict_files
         self.time_budget = time_budget
         self.include, self.exclude = include or [], exclude or []
+        self.boilerplate = boilerplate or []
         self.source = source
         self.vale_ini: "ValeIni | None" = None  # Vale's configuration, when one is found (see linter.valeini)
         self.lines: dict[str, int] = {}  # the line of each setting in the source file
@@ -113,9 +115,10 @@ class Config:
                     return style
         return self.style
 
-    def wants(self, rule_id: str) -> bool:
-        """Whether select/ignore let this rule run."""
-        if self.select and not _matches(rule_id, self.select):
+    def wants(self, rule_id: str, default: bool = True) -> bool:
+        """Whether select/ignore let this rule run. A rule off by default
+        (``default: false``) runs only when ``select`` names it (or a glob)."""
+        if (self.select or not default) and not _matches(rule_id, self.select):
             return False
         return not _matches(rule_id, self.ignore)
 
@@ -124,7 +127,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(rule_id, pattern) for pattern in patterns)
 
 
-_LIST_KEYS = ("select", "ignore", "packs", "include", "exclude")
+_LIST_KEYS = ("select", "ignore", "packs", "include", "exclude", "boilerplate")
 _PATH_KEYS = ("rules", "names", "styles", "vale")
 KEYS = (
     "style",

@@ -215,7 +215,7 @@ def _headlines(check: HeadlineAcrossFiles, items: Any) -> list[Finding]:
     places = items.filter(lambda r: r[1] is not None)
     groups = places.groupby(lambda r: r[1].key).map(lambda kv: [p for _, p in sorted(kv[1], key=lambda r: r[0])])
     shared = groups.filter(lambda group: len({p.path for p in group}) > 1).compute()
-    return list(check.report(shared))
+    return list(check.report(shared, items.count().compute()))
 
 
 def _paragraphs(check: ParagraphAcrossFiles, items: Any) -> list[Finding]:
@@ -229,4 +229,4 @@ def _paragraphs(check: ParagraphAcrossFiles, items: Any) -> list[Finding]:
     links = exact.map(lambda links_first: links_first[0]).flatten().compute() + near.flatten().compute()
     involved = {order for link in links for order in link}
     linked = dict(places.filter(lambda op: op[0] in involved).compute())
-    return list(check.report(clusters(linked, links)))
+    return list(check.report(clusters(linked, links), items.count().compute()))

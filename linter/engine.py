@@ -110,7 +110,7 @@ class Engine:
     def _active_rules(self, rules: list[Rule]) -> list[Rule]:
         active = []
         for rule in rules:
-            if not self.config.wants(rule.id):
+            if not self.config.wants(rule.id, rule.default):
                 continue
             if rule.id in self.config.severity:
                 rule = rule._replace(severity=self.config.severity[rule.id])

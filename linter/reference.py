@@ -16,7 +16,8 @@ HEADER = """# copydesk rule reference
 
 Generated from the rule files by `copydesk docs --output docs/rules.md`;
 do not edit by hand. Packs other than `core` are off until a config names
-them under `packs:`.
+them under `packs:`; a rule marked *off by default* runs only when `select`
+names it.
 """
 
 
@@ -39,7 +40,8 @@ def _rule(rule: Rule) -> str:
         reads += ", never quoted speech"
     elif rule.quotations == QUOTES_INSIDE:
         reads += ", only quoted speech"
-    lines = [f"\n### {rule.id}\n", f"*{rule.severity}*, check type `{rule.check}`, reads {reads}.\n", rule.summary]
+    off = "" if rule.default else ", *off by default*"
+    lines = [f"\n### {rule.id}\n", f"*{rule.severity}*{off}, check type `{rule.check}`, reads {reads}.\n", rule.summary]
     for key, heading in (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix")):
         text = rule.docs.get(key)
         if not text:

@@ -9,6 +9,7 @@ problem is reported as ``file:line: what is wrong``.
     severity: warning              # error, warning or info
     message: "Unnamed source: {text}"
     scope: [summary, dek, body]    # roles of blocks the rule reads
+    default: true                  # false: runs only when `select` names it
     summary: one line for `copydesk rules`
     docs: {what: ..., why: ..., example: ..., fix: ...}
     # ... and the check type's own parameters
@@ -28,7 +29,7 @@ from linter.findings import SEVERITIES
 from linter.scopes import QUOTES_ANY, QUOTES_INSIDE, QUOTES_OUTSIDE, SCOPE_WORDS, UNIT_PARAGRAPH, UNITS
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
-RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs", "examples")
+RULE_FIELDS = ("id", "check", "severity", "message", "scope", "summary", "docs", "examples", "default")
 DOC_FIELDS = ("what", "why", "example", "fix")
 _RULE_ID = patterns.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 
@@ -48,6 +49,7 @@ class Rule(NamedTuple):
     unit: str = UNIT_PARAGRAPH  # what counting checks count in: paragraph, sentence or document
     quotations: str = QUOTES_ANY  # any, inside (only quoted speech) or outside (never quoted speech)
     examples: dict[str, tuple[str, ...]] = {}  # "bad" and "good" texts
+    default: bool = True  # False: off in its pack's defaults, run only when selected
 
 
 def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]]) -> list[Rule]:
@@ -69,7 +71,7 @@ def load_packs(packs: list[tuple[str, Path]], check_types: dict[str, type[Check]
     from linter import cache
 
     try:
-        key = cache.key(packs, [path for _, path in files], list(check_types.values()))
+        key = cache.key(packs, [path for _, path in files], [Rule, *check_types.values()])
     except OSError:
         return load()
     return cache.cached("rules", key, load)
@@ -126,6 +128,9 @@ def rule_from_mapping(entry: Any, path: Path, pack: str, check_types: dict[str, 
         raise fail("message", "message: must be a non-empty string")
     _check_placeholders(message, ("text", *check_type.fields), fail)
 
+    default = entry.get("default", True)
+    if not isinstance(default, bool):
+        raise fail("default", "default: must be true or false")
     roles, unit, quotations = _scope(entry.get("scope", ()), check_type.default_scope, fail)
     examples = _examples(entry.get("examples", {}), fail)
     docs = entry.get("docs", {})
@@ -161,6 +166,7 @@ def rule_from_mapping(entry: Any, path: Path, pack: str, check_types: dict[str, 
         unit=unit,
         quotations=quotations,
         examples=examples,
+        default=default,
         params=params,
         pack=pack,
         source=path,

@@ -173,7 +173,7 @@ CAPITALIZATION = """\
 id: house-headline-case
 check: capitalization
 severity: warning
-message: "“{word}” breaks {style} case."
+message: "{words} break {style} case; first “{word}”."
 style: {style}
 """
 
@@ -182,9 +182,20 @@ def test_capitalization_in_title_and_sentence_style(tmp_path: Path) -> None:
     head = "Port strike Enters Its Second Week in Santos\n\nBy Ana Ruiz\n\n"
     body = "Dockworkers in Santos walked out again on Monday."
     title = lint_with(tmp_path, CAPITALIZATION.replace("{style}", "title"), body, head=head)
-    assert title == [("strike", "“strike” breaks title case.")]
+    assert title == [("strike", "“strike” break title case; first “strike”.")]
     sentence = lint_with(tmp_path, CAPITALIZATION.replace("{style}", "sentence"), body, head=head)
-    assert [t for t, _ in sentence] == ["Enters", "Its", "Second", "Week"]  # Santos is a name
+    # One finding for the headline, naming every word; Santos is a name.
+    assert sentence == [("Enters Its Second Week", "“Enters”, “Its”, “Second”, “Week” break sentence case; first “Enters”.")]
+
+
+def test_capitalization_never_takes_a_quote_mark_into_a_word(tmp_path: Path) -> None:
+    head = "Mayor Says ‘It’s Time to Buy an iPhone’ for Every Clerk\n\nBy Ana Ruiz\n\n"
+    rule = CAPITALIZATION.replace("{style}", "title") + "exceptions: [iPhone]\n"
+    found = lint_with(tmp_path, rule, "The council met on Monday.", head=head)
+    assert found == []  # "It’s" keeps its apostrophe; "iPhone’" would miss the exception
+    head = "Voters 'don't trust' the new council\n\nBy Ana Ruiz\n\n"
+    found = lint_with(tmp_path, CAPITALIZATION.replace("{style}", "title"), "The council met on Monday.", head=head)
+    assert found == [("don't trust' the new council", "“don't”, “trust”, “new”, “council” break title case; first “don't”.")]
 
 
 READABILITY = """\

@@ -22,7 +22,7 @@ def archive(folder: Path, count: int) -> Path:
             f"Story {n} says the council met on day {n} to weigh plan number {n * 7} for the river district.",
             "Officials say the vote could come next week." if n % 3 == 0 else f"Ms. Ortiz spoke about item {n}.",
         ]
-        if n % 5 == 0:
+        if n % 7 == 0:  # six stories of forty: copy shared, not a fifth of the run (standing copy)
             body.append(SHARED)
         if n % 4 == 0:
             body.append(body[0])

@@ -88,3 +88,40 @@ def test_summary_copied_from_the_body() -> None:
     ]
     written = text.replace("Dockworkers at the port of Santos extended their strike on Monday.", "A walkout strands dozens of ships.")
     assert lint(written, select=("summary-repeats-body",)) == []
+
+
+def test_parallel_items_and_template_lines_with_different_figures_are_not_near_duplicates() -> None:
+    listing = "{day}: the Harbor Quartet plays the old customs hall at {time} p.m., tickets ${price} at the door, doors open an hour before."
+    friday = listing.format(day="Friday", time=8, price=20)
+    saturday = listing.format(day="Saturday", time=7, price=15)
+    tally = "The union says {count} of its members have walked out so far, and that {ships} ships are waiting to unload in the bay."
+    assert near(story(friday, OTHER, saturday)) == []
+    assert near(story(tally.format(count=900, ships=41), OTHER, tally.format(count=1200, ships=56))) == []
+    # The same figures in both: a stale copy of the paragraph, reported.
+    assert [line for line, _ in near(story(friday, OTHER, friday.replace("old customs hall", "customs hall")))] == [9]
+
+
+def test_a_pull_quote_beside_the_paragraph_it_quotes_is_not_a_near_duplicate() -> None:
+    said = ("“We will stay out until the operators put a real offer on the table and stop hiring crews from "
+            "outside the port,” said Rita Alves, the union's president.")
+    pull = '"We will stay out until the operators put a real offer on the table and stop hiring crews from outside the port.'
+    assert near(story(said, OTHER, pull)) == []
+    assert near(story(pull, OTHER, said)) == []
+    text = story(said, OTHER, pull)
+    assert lint(text, select=("repeated-sentence",)) == []
+
+
+def test_links_in_title_case_and_bracketed_citations_are_not_prose() -> None:
+    link = "Port Workers Vote To Extend Strike As Talks With Shipping Lines Break Down Over Night Pay"
+    assert near(story(link, OTHER, link.replace("Vote To", "Vote to"))) == []
+    cite = "[Remarks to the port authority's annual meeting in Santos, recorded by the union, 10/29/13.]"
+    text = story(f"{BASE} {cite}", OTHER, f"{THIRD} {cite}")
+    assert lint(text, select=("repeated-sentence",)) == []
+
+
+def test_a_sentence_of_two_near_duplicate_paragraphs_is_reported_once() -> None:
+    edited = BASE.replace("extended", "prolonged") + " Pickets returned to the gates on Sunday night after a brief pause."
+    first = BASE + " Pickets returned to the gates on Sunday night after a brief pause."
+    text = story(first, OTHER, edited)
+    rules = [f.rule for f in lint(text, select=("near-duplicate-paragraph", "repeated-sentence"))]
+    assert rules == ["near-duplicate-paragraph"]

@@ -5,6 +5,17 @@ Both index their keys in dictionaries, so the cost grows with the number of
 stories, never with the number of pairs: headlines and paragraphs by the
 hash of their normalised text, and paragraphs also by MinHash band keys,
 so that near-identical copies meet in a bucket and only those are compared.
+
+Standing copy is not a duplicate: a headline or paragraph holding a phrase
+of the rule's ``allow`` list or of the config's ``boilerplate``, one shared
+by a large share of the run's stories (``boilerplate_share`` of them, and
+at least ``boilerplate_stories``: an outlet's tagline or editor's note),
+and, for paragraphs, display lines (title case: links to other stories;
+bracketed asides), a paragraph that closes every story holding it (a
+sign-off: "Follow the author on ...", a programme's times) and a paragraph
+mostly of quoted speech (every story quoting a statement repeats it). Two stories that share many paragraphs (one story filed
+twice) are one defect: each story gets one finding, at the first paragraph
+it shares with the same stories, counting the others.
 """
 
 from __future__ import annotations
@@ -13,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 import zlib
 
+from linter import copy_shapes
 from linter.checks.base import CorpusCheck, Param
-from linter.document import Document, Role, Span
+from linter.document import Block, Document, Role, Span
 from linter.findings import Finding, fingerprint
 from linter.similarity import bands, estimate, signature
 from linter.textnorm import normalize
@@ -29,6 +41,7 @@ class Place(NamedTuple):
     span: Span
     key: int  # CRC-32 of the normalised text
     sig: bytes = b""
+    closing: bool = False  # the story's last paragraph
 
     @property
     def where(self) -> str:
@@ -39,35 +52,62 @@ def _key(folded: str) -> int:
     return zlib.crc32(folded.encode())
 
 
+def _mostly_quoted(block: Block, words: int) -> bool:
+    """Whether most of a paragraph's ``words`` are quoted speech, which every
+    story quoting the speaker repeats."""
+    return bool(block.quotes) and sum(quote.words for quote in block.quotes) * 2 > words
+
+
+BOILERPLATE_PARAMS = {
+    "boilerplate_share": Param("number", 0.2, "copy in at least this share of the run's stories is standing copy"),
+    "boilerplate_stories": Param("int", 5, "... and in at least this many stories"),
+}
+
+
 class _AcrossFiles(CorpusCheck):
-    fields = ("count", "places")
+    fields = ("count", "places", "shared")
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
-        self.allowed = tuple(normalize(phrase) for phrase in self.options["allow"])
+        phrases = [*self.options["allow"], *context.config.boilerplate]
+        self.allowed = tuple(normalize(phrase) for phrase in phrases)
 
     def boilerplate(self, folded: str) -> bool:
         """Whether normalised text holds one of the allowed phrases."""
         return any(phrase in folded for phrase in self.allowed)
 
-    def report(self, groups: Iterable[list[Place]]) -> Iterator[Finding]:
-        """One finding at each place of each group that spans two files or
-        more, listing the other places (at most ``max_places``)."""
-        cap = self.options["max_places"]
+    def standing(self, stories: int, run: int) -> bool:
+        """Whether copy in ``stories`` of a run of ``run`` stories is shared
+        by so many that it is standing copy, not a duplicate."""
+        return stories >= max(self.options["boilerplate_stories"], self.options["boilerplate_share"] * run)
+
+    def report(self, groups: Iterable[list[Place]], run: int) -> Iterator[Finding]:
+        """A finding at each place of each group that spans two files or more
+        (and is not standing copy), listing the other places (at most
+        ``max_places``); a file that shares several paragraphs with the same
+        files gets one, at the first, counting the rest."""
+        by_pair: dict[tuple[Path, frozenset[Path]], list[tuple[Place, list[Place]]]] = {}
         for group in groups:
-            if len({p.path for p in group}) < 2:
+            files = {p.path for p in group}
+            if len(files) < 2 or self.standing(len(files), run) or all(p.closing for p in group):
                 continue
             for place in group:
-                others = [p.where for p in group if p is not place]
-                listed = ", ".join(others[:cap]) + (f" and {len(others) - cap} more" if len(others) > cap else "")
-                yield Finding(
-                    place.path,
-                    place.span,
-                    self.rule.id,
-                    self.rule.severity,
-                    self.rule.message.format_map({"count": len(others), "places": listed, "text": ""}),
-                    fingerprint=fingerprint(self.rule.id, f"{place.key:08x}"),
-                )
+                others = [p for p in group if p is not place]
+                by_pair.setdefault((place.path, frozenset(files - {place.path})), []).append((place, others))
+        cap = self.options["max_places"]
+        for shared in by_pair.values():
+            place, others = min(shared, key=lambda item: item[0].span.start)
+            where = [p.where for p in others]
+            listed = ", ".join(where[:cap]) + (f" and {len(where) - cap} more" if len(where) > cap else "")
+            more = f" The story shares {len(shared) - 1} more with the same stories." if len(shared) > 1 else ""
+            yield Finding(
+                place.path,
+                place.span,
+                self.rule.id,
+                self.rule.severity,
+                self.rule.message.format_map({"count": len(others), "places": listed, "shared": more, "text": ""}),
+                fingerprint=fingerprint(self.rule.id, f"{place.key:08x}"),
+            )
 
 
 class HeadlineAcrossFiles(_AcrossFiles):
@@ -76,6 +116,7 @@ class HeadlineAcrossFiles(_AcrossFiles):
     params = {
         "allow": Param("strings", (), "headlines that may repeat (standing heads)"),
         "max_places": Param("int", 5, "how many other places a finding lists"),
+        **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.HEADLINE,)
 
@@ -90,7 +131,7 @@ class HeadlineAcrossFiles(_AcrossFiles):
         for place in collected:
             if place is not None:
                 groups.setdefault(place.key, []).append(place)
-        return self.report(groups.values())
+        return self.report(groups.values(), len(collected))
 
 
 class ParagraphAcrossFiles(_AcrossFiles):
@@ -102,16 +143,21 @@ class ParagraphAcrossFiles(_AcrossFiles):
         "min_words": Param("int", 12, "shorter paragraphs never fire"),
         "threshold": Param("number", 0.8, "estimated similarity at or above which copies count as one paragraph"),
         "shingle_size": Param("int", 3, "words per shingle"),
+        **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.BODY,)
 
     def collect(self, doc: Document) -> Any:
         places = []
-        for block in self.blocks(doc):
-            if len(block.text.split()) < self.options["min_words"] or self.boilerplate(block.normalized):
+        blocks = list(self.blocks(doc))
+        for block in blocks:
+            words = len(block.text.split())
+            if words < self.options["min_words"] or copy_shapes.display_line(block.text):
+                continue  # short, a heading or a link: not copy to compare
+            if self.boilerplate(block.normalized) or _mostly_quoted(block, words):
                 continue
             sig = signature(block.shingles(self.options["shingle_size"]))
-            places.append(Place(doc.path, block.span, _key(block.normalized), sig))
+            places.append(Place(doc.path, block.span, _key(block.normalized), sig, block is blocks[-1]))
         return places
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
@@ -131,7 +177,7 @@ class ParagraphAcrossFiles(_AcrossFiles):
                 by_band.setdefault(band, []).append((order, place.sig))
         for group in by_band.values():
             links += band_links(group, self.options["threshold"])
-        return self.report(clusters(dict(places), links))
+        return self.report(clusters(dict(places), links), len(collected))
 
 
 # Matching paragraphs across files, in stages over (order, place) pairs,

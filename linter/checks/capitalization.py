@@ -1,5 +1,9 @@
 """capitalization: headline case, title style ("Council Approves New
-Budget") or sentence style ("Council approves new budget")."""
+Budget") or sentence style ("Council approves new budget").
+
+A headline in the wrong case is one defect, however many words show it:
+one finding per headline, from the first word in the wrong case to the
+last, naming them all."""
 
 from __future__ import annotations
 
@@ -16,7 +20,9 @@ if TYPE_CHECKING:
 
 TITLE, SENTENCE = "title", "sentence"
 SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to", "up", "via", "vs.", "with")
-_WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+# A word: letters and digits, with inner apostrophes ("don't") but never a
+# quote mark that opens or closes a quotation ("'Woman'", "‘It’s").
+_WORD = patterns.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}.\-]|['’](?=[\p{L}\p{N}]))*")
 
 
 class Capitalization(Check):
@@ -27,7 +33,7 @@ class Capitalization(Check):
         "small_words": Param("strings", SMALL_WORDS, "words title style leaves in lower case"),
         "exceptions": Param("strings", (), "words always written as given (iPhone, eBay, de)"),
     }
-    fields = ("word", "style")
+    fields = ("word", "words", "style")
     default_scope = (Role.HEADLINE,)
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
@@ -39,12 +45,20 @@ class Capitalization(Check):
         proper = self._proper_nouns(doc) if self.options["style"] == SENTENCE else set()
         for text, start in self.segments(doc):
             words = list(_WORD.finditer(text))
-            for index, match in enumerate(words):
-                word = match.group()
-                if not word[0].isalpha() or word in self.exceptions or word.isupper() and len(word) > 1:
-                    continue  # "89", "U.S.", "NATO"
-                if self._wrong(word, index, len(words), proper):
-                    yield self.finding(doc, start + match.start(), start + match.end(), word=word, style=self.options["style"])
+            wrong = [
+                match
+                for index, match in enumerate(words)
+                if self._checked(match.group()) and self._wrong(match.group(), index, len(words), proper)
+            ]
+            if wrong:
+                listed = ", ".join(f"“{match.group()}”" for match in wrong)
+                first, last = start + wrong[0].start(), start + wrong[-1].end()
+                yield self.finding(doc, first, last, word=wrong[0].group(), words=listed, style=self.options["style"])
+
+    def _checked(self, word: str) -> bool:
+        """Whether a word's case is the headline style's to judge: not a
+        number, an exception, or a word in capitals ("U.S.", "NATO")."""
+        return word[0].isalpha() and word not in self.exceptions and not (word.isupper() and len(word) > 1)
 
     def _wrong(self, word: str, index: int, count: int, proper: set[str]) -> bool:
         first = index == 0

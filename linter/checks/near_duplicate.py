@@ -6,16 +6,60 @@ Similarity is measured on word shingles (runs of ``shingle_size`` words):
 the containment of the shorter paragraph's shingles in the longer's, so that
 a paragraph repeated with a clause added still counts (it is never below
 their Jaccard similarity). Exact repeats are left to repeated-paragraph.
+
+Copy that repeats by design is told apart from repeated prose (see
+linter.copy_shapes): lines in title case (headings, links), bracketed
+citations, a pull quote beside the paragraph it quotes, and parallel items
+or template lines that hold different figures.
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
+from linter import copy_shapes
 from linter.checks.base import Check, Param
-from linter.document import Document, Role
+from linter.document import Block, Document, Role
 from linter.findings import Finding
 from linter.similarity import containment
+
+
+class Paragraph(NamedTuple):
+    """What near-duplicate compares of a paragraph read earlier."""
+
+    line: int
+    key: str  # the normalised text
+    grams: frozenset[int]
+    words: int
+    text: str
+
+    @classmethod
+    def of(cls, block: Block, size: int) -> "Paragraph":
+        return cls(block.span.line, block.normalized, block.shingles(size), len(block.text.split()), block.text)
+
+
+def by_design(first: Paragraph, second: Paragraph) -> bool:
+    """Whether two alike paragraphs repeat by design: a heading, link or
+    citation; a pull quote beside the longer paragraph it quotes; parallel
+    items with different figures. (Judged only for pairs found alike, which
+    are few.)"""
+    if copy_shapes.display_line(first.text) or copy_shapes.display_line(second.text):
+        return True
+    shorter = first if first.words <= second.words else second
+    if copy_shapes.bare_quotation(shorter.text):
+        return True
+    return copy_shapes.different_figures(copy_shapes.figures(first.text), copy_shapes.figures(second.text))
+
+
+def similarity(first: Paragraph, second: Paragraph, threshold: float) -> float | None:
+    """How alike two paragraphs are, when at least ``threshold``: the
+    containment of the shorter's shingles in the longer's, which is never
+    below their Jaccard similarity (a union is never smaller than the
+    smaller set), so that a paragraph copied with words added still counts."""
+    if min(first.words, second.words) / max(first.words, second.words) < threshold / 2:
+        return None  # too different in length to be alike
+    score = containment(first.grams, second.grams)
+    return score if score >= threshold else None
 
 
 class NearDuplicate(Check):
@@ -31,26 +75,20 @@ class NearDuplicate(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         size, threshold = self.options["shingle_size"], self.options["threshold"]
-        earlier: list[tuple[int, str, frozenset[int], int]] = []  # line, key, shingles, words
+        earlier: list[Paragraph] = []
         for block in self.blocks(doc):
-            count = len(block.text.split())
-            if count < self.options["min_words"]:
+            if len(block.text.split()) < self.options["min_words"]:
                 continue
-            key, grams = block.normalized, block.shingles(size)
+            this = Paragraph.of(block, size)
             best: tuple[float, int] | None = None
-            for line, other_key, other, other_count in earlier:
-                if key == other_key:
+            for other in earlier:
+                if this.key == other.key:
                     best = None  # an exact repeat: repeated-paragraph reports it
                     break
-                if min(count, other_count) / max(count, other_count) < threshold / 2:
-                    continue  # too different in length to be alike
-                # Containment, which is never below the Jaccard similarity
-                # (a union is never smaller than the smaller set), so it also
-                # catches a paragraph copied with words added.
-                score = containment(grams, other)
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, line)
+                score = similarity(this, other, threshold)
+                if score is not None and not by_design(this, other) and (best is None or score > best[0]):
+                    best = (score, other.line)
             if best:
-                similarity = min(int(best[0] * 100), 99)
-                yield self.finding(doc, block.span.start, block.span.end, similarity=similarity, first_line=best[1])
-            earlier.append((block.span.line, key, grams, count))
+                percent = min(int(best[0] * 100), 99)
+                yield self.finding(doc, block.span.start, block.span.end, similarity=percent, first_line=best[1])
+            earlier.append(this)

@@ -1,4 +1,11 @@
-"""repetition: a word written twice in a row ("the the")."""
+"""repetition: a word written twice in a row ("the the").
+
+Not a slip: a word inside markup (``<tweet tweet-id=...>``), a word
+repeated in capitals ("ME ME"), a capitalised word doubled, which reads as
+a name (Walla Walla, Sirhan Sirhan) the rule cannot tell from a typo (but
+in a line in title case, where every word is capitalised, it can be), and
+two words that differ in case beyond a sentence's first capital ("at
+AT&T")."""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import budget, patterns
+from linter import budget, copy_shapes, patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -37,10 +44,28 @@ class Repetition(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         excepted = {e.casefold() for e in self.options["exceptions"]}
         for text, start in self.segments(doc):
+            tags = [tag.span() for tag in _TAG.finditer(text)] if "<" in text else []
             for match in self.pattern.finditer(text, timeout=budget.time_left()):
                 word = match.group("word")
-                if word.casefold() in excepted:
+                if word.casefold() in excepted or not _slip(match.group().split(), text):
+                    continue
+                if any(tag_start <= match.start() < tag_end for tag_start, tag_end in tags):
                     continue
                 begin, end = start + match.start(), start + match.end()
                 fix = replace_fix(doc, begin, end, word, f"write '{word}' once")
                 yield self.finding(doc, begin, end, fix, match=doc.text[begin:end])
+
+
+_TAG = patterns.compile(r"</?[\p{L}][^<>]*(?:>|$)")  # a tag may run on past its paragraph
+
+
+def _slip(words: list[str], text: str) -> bool:
+    """Whether repeats read as a slip: the same word, or the same but for
+    the case of its first letter ("The the"); not shouted ("ME ME") and not
+    a name (every copy capitalised, in a text not in title case)."""
+    first = words[0]
+    if first.isupper() and len(first) > 1:
+        return False
+    if all(word[0].isupper() for word in words) and not copy_shapes.title_case(text):
+        return False
+    return all(word == first or word[1:] == first[1:] for word in words[1:])

@@ -130,6 +130,8 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         tokens = data.get("tokens") or []
         put("tokens", [raw + ("(?:" + "|".join(tokens) + ")" if tokens else "")], "raw")
         put("nonword", True, "raw")
+    if "ignorecase" in honoured and "ignorecase" not in data:
+        put("ignorecase", False, "extends")  # Vale's default; copydesk's is true
     for key in honoured:
         if key in data and not (key == "tokens" and "tokens" in entry) and key != "raw":
             value = data[key]

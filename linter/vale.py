@@ -31,7 +31,7 @@ COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # copydesk fields each %s of the message becomes, in order)
 CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "existence": ("existence", ("tokens", "raw", "ignorecase", "nonword", "exceptions"), ("match",)),
-    "substitution": ("substitution", ("swap", "ignorecase", "nonword", "exceptions"), ("replacement", "match")),
+    "substitution": ("substitution", ("swap", "ignorecase", "nonword", "exceptions", "capitalize"), ("replacement", "match")),
     "occurrence": ("occurrence", ("max", "min", "token", "ignorecase"), ("count",)),
     "repetition": ("repetition", ("tokens", "ignorecase", "exceptions"), ("match",)),
     "consistency": ("consistency", ("either", "ignorecase", "nonword"), ("second", "first")),
@@ -118,7 +118,10 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
     put("id", rule_id, "extends")
     put("check", check, "extends")
     put("severity", LEVELS.get(data.get("level", "warning"), data.get("level")), "level")
-    put("message", _message(str(data.get("message", rule_id)), placeholders), "message")
+    message = str(data.get("message", rule_id))
+    if extends == "substitution":
+        message = _quoted_replacement(message)
+    put("message", _message(message, placeholders), "message")
     if data.get("description"):
         put("summary", str(data["description"]), "description")
     if data.get("link"):
@@ -132,8 +135,15 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("nonword", True, "raw")
     if "ignorecase" in honoured and "ignorecase" not in data:
         put("ignorecase", False, "extends")  # Vale's default; copydesk's is true
+    if extends in ("existence", "substitution") and "raw" not in _scope_names(data.get("scope", "text")):
+        put("skip_markup", True, "extends")
+    if extends == "substitution":
+        put("keep_case", bool(data.get("capitalize", False)), "capitalize" if "capitalize" in data else "extends")
+        put("longest_first", True, "extends")
+        put("expand_groups", True, "extends")
+        put("trim_match", True, "extends")
     for key in honoured:
-        if key in data and not (key == "tokens" and "tokens" in entry) and key != "raw":
+        if key in data and not (key == "tokens" and "tokens" in entry) and key not in ("raw", "capitalize"):
             value = data[key]
             if extends == "capitalization" and key == "match":
                 style_name = {"$title": "title", "$sentence": "sentence"}.get(value)
@@ -162,10 +172,23 @@ def _message(message: str, placeholders: tuple[str, ...]) -> str:
     return result
 
 
+def _quoted_replacement(message: str) -> str:
+    """Vale prints a substitution's replacement (the first ``%s``) in
+    quotes where the message does not quote it."""
+    at = message.find("%s")
+    if at < 0 or message[at - 1 : at] in ("'", '"') or message[at + 2 : at + 3] in ("'", '"'):
+        return message
+    return f"{message[:at]}'%s'{message[at + 2:]}"
+
+
+def _scope_names(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or ["text"])
+
+
 def _scope(value: Any) -> tuple[list[str], list[str]]:
     """The roles a Vale scope reads, and the scopes copydesk cannot honour
     (a rule with one is skipped: reading all text instead would widen it)."""
-    names = [value] if isinstance(value, str) else list(value or ["text"])
+    names = _scope_names(value)
     roles: list[str] = []
     problems = []
     for name in names:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REQUIRED, Check, Param
+from linter.checks.markup import blank_markup
 from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 class Existence(Check):
     name = "existence"
     summary = "A word or pattern that should not appear."
-    params = {"tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"), **TOKEN_PARAMS}
+    params = {
+        "tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"),
+        "skip_markup": Param("bool", False, "in Markdown, read no inline code or URL (as Vale does)"),
+        **TOKEN_PARAMS,
+    }
     fields = ("match",)
     default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
 
@@ -39,6 +44,8 @@ class Existence(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
+            if self.options["skip_markup"]:
+                text = blank_markup(text, doc.format)
             for match in matches(self.pattern, text, self.excepted, self.options["ignorecase"]):
                 begin, end = start + match.start(), start + match.end()
                 yield self.finding(doc, begin, end, match=doc.text[begin:end])

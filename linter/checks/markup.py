@@ -1,5 +1,5 @@
 """Markup a rule may be told not to read: in Markdown, inline code spans
-and URLs, blanked out with their offsets kept (as Vale skips them). They
+and URLs (bare or a link's target), blanked out with their offsets kept (as Vale skips them). They
 are blanked with ``*``, not spaces, so that a rule on spacing does not
 see a run of spaces where the code was."""
 
@@ -9,7 +9,8 @@ from linter import patterns
 
 MARKDOWN = "markdown"
 BLANK = "*"
-_SKIPPED = patterns.compile(r"(`+)[^`\n]+?\1|\bhttps?://[^\s<>()\[\]]+")
+# inline code, a link's target (``[text](target)``: its text is read), a bare URL
+_SKIPPED = patterns.compile(r"(`+)[^`\n]+?\1|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\bhttps?://[^\s<>()\[\]\"']+")
 
 
 def blank_markup(text: str, doc_format: str) -> str:

@@ -4,7 +4,7 @@ Front matter gives the headline (``title`` or ``headline``), the dek
 (``dek``, ``description``, ``subtitle``, ``summary``) and the byline
 (``byline``, ``author``, ``authors``); each becomes a block whose span is
 the value in the front matter, so findings point into it. In the body,
-fenced code and HTML comments are skipped, headings and list items are
+fenced and indented code and HTML comments are skipped, headings and list items are
 blocks of their own, and paragraphs are read as in plain text.
 """
 
@@ -26,10 +26,11 @@ FRONT_MATTER_FIELDS = {
     Role.BYLINE: ("byline", "author", "authors"),
 }
 
-_FENCE = patterns.compile(r"^\s{0,3}(```|~~~)")
+_FENCE = patterns.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
 _ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
+_INDENTED_CODE = patterns.compile(r"^(?: {4}|\t)")
 _RULE = patterns.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 
 
@@ -139,6 +140,7 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
     run: list[tuple[int, int]] = []
     fence: str | None = None
     in_comment = False
+    in_list = False  # the last line of text was an item or an indented line under one
 
     def flush() -> None:
         units.extend(paragraph_units(source, run))
@@ -148,7 +150,9 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         start, end = lines.line_span(number)
         raw = source[start:end]
         if fence:
-            if raw.strip().startswith(fence):
+            # closed by a run of the same mark at least as long, alone on its line
+            closing = raw.strip()
+            if closing.startswith(fence) and closing == fence[0] * len(closing):
                 fence = None
             continue
         if in_comment:
@@ -167,6 +171,9 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         if span is None or _RULE.match(raw) or is_directive_line(raw):
             flush()
             continue
+        if not run and not in_list and _INDENTED_CODE.match(raw):
+            continue  # indented code: it cannot interrupt a paragraph, and in a list it is the item's text
+        in_list = bool(_ITEM.match(raw)) or (in_list and raw[:1] in (" ", "\t"))
         heading = _HEADING.match(raw)
         if heading:
             flush()

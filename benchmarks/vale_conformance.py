@@ -77,7 +77,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', None, ""),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config",)
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -176,6 +176,8 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     try:
         config = load_config(find_config(Path.cwd()))
         config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
+        if config.vale_ini and "--minAlertLevel" in options:
+            config.vale_ini.min_alert_level = options["--minAlertLevel"]
         engine = Engine(config, load_plugins())
         names = engine.vale_names
         result = engine.lint_paths(targets)

@@ -25,6 +25,7 @@ from linter.valeini import BUILT_IN, ValeIni
 from linter.yamlsource import LineMap, load_yaml
 
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+VOCAB_CHECKS = ("existence", "substitution")
 VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # Vale check type -> (copydesk check type, Vale fields it honours, the
@@ -219,12 +220,18 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
         found, style_notes = load_styles([folder], check_types)
         rules += found
         notes += style_notes
+    accepted, missing = ini.accepted()
+    notes += [f"{ini.path}: Vocab '{name}' not found in StylesPath; ignored" for name in missing]
     names: dict[str, str] = {}
     kept = []
     for rule in rules:
         name = vale_name(rule)
         level = ini.level(name, VALE_LEVELS[rule.severity])
         if ini.shown(level):
-            kept.append(rule._replace(severity=LEVELS[level]))
+            rule = rule._replace(severity=LEVELS[level])
+            if accepted and rule.check in VOCAB_CHECKS:
+                # Vale's accepted terms are never an existence or substitution finding
+                rule = rule._replace(params={**rule.params, "exceptions": (*rule.params.get("exceptions", ()), *accepted)})
+            kept.append(rule)
             names[rule.id] = name
     return kept, names, notes

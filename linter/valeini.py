@@ -54,7 +54,9 @@ class Section:
 class ValeIni:
     path: Path
     styles_path: Path | None = None
-    min_alert_level: str = "suggestion"
+    # Vale's scenarios print no suggestion without a MinAlertLevel (its
+    # documentation says the default is suggestion; its behaviour says warning)
+    min_alert_level: str = "warning"
     vocab: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # the global one first
     notes: list[str] = field(default_factory=list)  # what is not supported, with its line
@@ -87,6 +89,24 @@ class ValeIni:
         if setting is not None:
             return setting != "NO"
         return rule.split(".")[0] in based_on
+
+    def accepted(self) -> tuple[list[str], list[str]]:
+        """The terms of the Vocab lists (``accept.txt``, ``reject.txt`` in
+        ``StylesPath/config/vocabularies/NAME/``, or ``StylesPath/Vocab/NAME/``
+        as Vale 2 kept them), and the lists not found."""
+        terms: list[str] = []
+        missing: list[str] = []
+        for name in self.vocab:
+            folders = [self.styles_path / "config" / "vocabularies" / name, self.styles_path / "Vocab" / name] if self.styles_path else []
+            folder = next((f for f in folders if f.is_dir()), None)
+            if folder is None:
+                missing.append(name)
+                continue
+            accept = folder / "accept.txt"
+            if accept.is_file():
+                lines = accept.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+                terms += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        return terms, missing
 
     def shown(self, level: str) -> bool:
         """Whether MinAlertLevel lets a finding of this level be printed."""
@@ -165,7 +185,6 @@ def _global(ini: ValeIni, key: str, value: str, number: int) -> None:
         ini.min_alert_level = value
     elif key == "Vocab":
         ini.vocab = [name.strip() for name in value.split(",") if name.strip()]
-        ini.notes.append(f"{ini.path}:{number}: Vocab is not applied yet; ignored")
 
 
 def near(start: Path, named: Path | None = None) -> ValeIni | None:

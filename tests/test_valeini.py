@@ -42,7 +42,7 @@ def _run(root: Path, ini: str, files: dict[str, str] | None = None) -> list[tupl
 
 
 def test_based_on_styles_runs_every_rule_of_the_styles_from_styles_path(tmp_path: Path) -> None:
-    got = _run(tmp_path, "StylesPath = styles\n\n[*]\nBasedOnStyles = Desk, Wire\n")
+    got = _run(tmp_path, "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = Desk, Wire\n")
     assert got == [("story.md", "Desk.Very", "warning"), ("story.md", "Desk.Hedge", "info"), ("story.md", "Wire.Places", "error")]
 
 
@@ -52,14 +52,29 @@ def test_a_rule_is_turned_off_on_or_given_a_level(tmp_path: Path) -> None:
 
 
 def test_min_alert_level_decides_what_is_printed(tmp_path: Path) -> None:
-    ini = "StylesPath = styles\nMinAlertLevel = warning\n\n[*]\nBasedOnStyles = Desk, Wire\n"
+    ini = "StylesPath = styles\nMinAlertLevel = error\n\n[*]\nBasedOnStyles = Desk, Wire\n"
+    assert _run(tmp_path, ini) == [("story.md", "Wire.Places", "error")]
+
+
+def test_without_min_alert_level_a_suggestion_is_not_printed_as_in_vales_scenarios(tmp_path: Path) -> None:
+    ini = "StylesPath = styles\n\n[*]\nBasedOnStyles = Desk, Wire\n"
     assert _run(tmp_path, ini) == [("story.md", "Desk.Very", "warning"), ("story.md", "Wire.Places", "error")]
+
+
+def test_vocab_accepted_terms_are_no_existence_or_substitution_finding(tmp_path: Path) -> None:
+    accept = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    accept.mkdir(parents=True)
+    (accept / "accept.txt").write_text("# words we use\nvery\nKiev\n")
+    ini = "StylesPath = styles\nVocab = House, Gone\n\n[*]\nBasedOnStyles = Desk, Wire\n"
+    assert _run(tmp_path, ini) == []
+    notes = Engine(_with(valeini.read(tmp_path / ".vale.ini")), load_plugins()).load_notes
+    assert f"{tmp_path / '.vale.ini'}: Vocab 'Gone' not found in StylesPath; ignored" in notes
 
 
 def test_sections_apply_to_the_files_their_globs_match(tmp_path: Path) -> None:
     ini = (
         "StylesPath = styles\nBasedOnStyles = Wire\n\n"
-        "[*.{md,markdown}]\nBasedOnStyles = Desk\n\n"  # replaces the global styles for Markdown
+        "MinAlertLevel = suggestion\n[*.{md,markdown}]\nBasedOnStyles = Desk\n\n"  # replaces the global styles for Markdown
         "[b.md]\nDesk.Very = NO\nWire.Places = YES\n"  # the rules of every matching section, in order
     )
     got = _run(tmp_path, ini, {"a.md": STORY, "b.md": STORY, "c.txt": STORY})
@@ -118,4 +133,6 @@ def test_check_reads_the_nearest_vale_ini_or_the_one_named(
     assert "wire.places" in capsys.readouterr().out
     assert main(["check", "story.md", "--select", "desk.*", "--vale-config", "other.ini"]) == 1
     out = capsys.readouterr().out
-    assert "desk.very" in out and "wire.places" not in out
+    assert "desk.very" in out and "desk.hedge" not in out and "wire.places" not in out
+    main(["check", "story.md", "--select", "desk.*", "--vale-config", "other.ini", "--min-alert-level", "suggestion"])
+    assert "desk.hedge" in capsys.readouterr().out

@@ -58,6 +58,8 @@ class Engine:
             vale_rules += configured
             self.load_notes += vale_notes
         self.vale_names = {rule.id: vale_name(rule) for rule in vale_rules}  # Style.Rule of every Vale rule, by id
+        # Vale's comments silence rules that read the text, not those that read the raw file
+        self.vale_commented = {rule.id: vale_name(rule) for rule in vale_rules if not rule.params.get("whole_text")}
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
@@ -221,8 +223,8 @@ class Engine:
             findings += self.file_finding(doc.path, PROBLEM_TIMEOUT, reason)
         inline = suppression.parse(doc.text, doc.lines)
         findings = self.unsuppressed(findings, inline)
-        if self.vale_names:
-            findings = vale_comments.unsilenced(findings, doc.text, doc.lines, self.vale_names)
+        if self.vale_commented:
+            findings = vale_comments.unsilenced(findings, doc.text, doc.lines, self.vale_commented)
         for review in self.suppression_reviews:
             try:
                 findings += self.unsuppressed(review.review(doc, inline))

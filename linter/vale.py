@@ -19,8 +19,10 @@ from typing import Any
 import regex
 
 from linter.checks.base import Check
+from linter.document import Role
 from linter.errors import ConfigError
 from linter.rules import Rule, rule_from_mapping
+from linter.scopes import UNIT_DOCUMENT
 from linter.valeini import BUILT_IN, ValeIni
 from linter.yamlsource import LineMap, load_yaml
 
@@ -42,9 +44,12 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 # fields that change no finding: read, said to be ignored
 HARMLESS = ("action",)
+# Vale's defaults of fields a check type does not take: a rule that gives
+# one at its default loses nothing where the field is not read
+DEFAULTS = {"ignorecase": False, "nonword": False}
 SCOPES = {
-    "text": ("summary", "headline", "dek", "body"),
-    "raw": ("summary", "headline", "dek", "body"),
+    "text": Role.ALL,  # in Vale, all the text there is
+    "raw": (*Role.ALL, UNIT_DOCUMENT),  # a counting rule counts in the whole document
     "heading": ("headline", "heading"),
     "paragraph": ("body",),
     "sentence": ("body", "sentence"),
@@ -102,7 +107,7 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
     if extends not in CHECKS:
         return skipped("extends", f"'extends: {extends}' is not supported")
     check, honoured, placeholders = CHECKS[extends]
-    unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS)]
+    unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS) and DEFAULTS.get(key, object()) != data[key]]
     if unknown:
         return skipped(unknown[0], f"field '{unknown[0]}' is not supported")
     roles, scope_problems = _scope(data.get("scope", "text"))
@@ -136,8 +141,13 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("nonword", True, "raw")
     if "ignorecase" in honoured and "ignorecase" not in data:
         put("ignorecase", False, "extends")  # Vale's default; copydesk's is true
-    if extends in ("existence", "substitution") and "raw" not in _scope_names(data.get("scope", "text")):
+    raw = "raw" in _scope_names(data.get("scope", "text"))
+    if extends in ("existence", "substitution") and not raw:
         put("skip_markup", True, "extends")
+    if extends in ("existence", "occurrence") and raw:
+        put("whole_text", True, "scope")
+    if extends == "occurrence":
+        put("at_first_match", True, "extends")
     if extends == "substitution":
         put("keep_case", bool(data.get("capitalize", False)), "capitalize" if "capitalize" in data else "extends")
         put("longest_first", True, "extends")

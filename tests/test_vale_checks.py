@@ -71,3 +71,41 @@ def test_inline_code_and_urls_are_not_read_in_markdown_but_are_in_plain_text(eng
     text = "# Notes\n\nThe `term` value; see https://example.org/term and the term.\n"
     assert _found(engine, text) == [("term", "Write 'Term', not 'term'.")]
     assert len(_found(engine, "Notes\n\nThe `term` value and the term.\n", "story.txt")) == 2
+
+
+OTHER_RULES = {
+    "Intro.yml": 'extends: occurrence\nmessage: "No intro"\nscope: raw\nmin: 1\ntoken: "# Introduction"\n',
+    "Short.yml": 'extends: occurrence\nmessage: "Too short."\nscope: raw\nmin: 8\ntoken: \\b(\\w+)\\b\n',
+    "Html.yml": "extends: existence\nmessage: \"Link '%s' is to HTML.\"\nscope: raw\nraw:\n  - '\\[[^]]+\\]\\([\\w/.-]+\\.html\\)'\n",
+    "Defined.yml": "extends: conditional\nmessage: \"'%s' has no definition\"\nignorecase: false\n"
+    "first: '\\b([A-Z]{3,5})\\b'\nsecond: '([A-Z]{3,5}): (?:[A-Z][a-z]+ )+|(?:[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n",
+}
+
+
+@pytest.fixture(scope="module")
+def other(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    style = tmp_path_factory.mktemp("styles") / "Desk"
+    style.mkdir()
+    for name, text in OTHER_RULES.items():
+        (style / name).write_text(text)
+    return Engine(Config(vale=[style], select=["desk.*"]), load_plugins())
+
+
+def test_a_raw_counting_rule_counts_the_whole_file_with_its_markup_and_reports_at_the_first_match(other: Engine) -> None:
+    text = "# Intro\n\nThe Harbour Board (HB) met.\n"
+    got = [(f.rule, f.span.line, f.span.column) for f in other.lint_text(Path("a.md"), text)]
+    assert ("desk.intro", 1, 1) in got  # none found: at the start
+    assert ("desk.short", 1, 3) in got  # six words: at the first
+    assert [f.rule for f in other.lint_text(Path("b.md"), "# Introduction\n\nThe board met on Tuesday in the hall.\n")] == []
+
+
+def test_a_raw_rule_reads_markup_and_vale_comments_do_not_silence_it(other: Engine) -> None:
+    text = "# Introduction\n\n<!-- vale off -->\n\nSee [the old page](old/page.html) for the rules that the board set.\n"
+    assert [(f.rule, f.message) for f in other.lint_text(Path("a.md"), text)] == [
+        ("desk.html", "Link '[the old page](old/page.html)' is to HTML.")
+    ]
+
+
+def test_a_definition_may_give_its_term_in_any_group(other: Engine) -> None:
+    text = "# Introduction\n\nThe Harbour Board (HBD) and the WHO: World Health Organization met; HBD, WHO and ILO spoke at length.\n"
+    assert [f.message for f in other.lint_text(Path("a.md"), text) if f.rule == "desk.defined"] == ["'ILO' has no definition"]

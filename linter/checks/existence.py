@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REQUIRED, Check, Param
-from linter.checks.markup import blank_markup
+from linter.checks.markup import blank_markup, whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -26,6 +26,7 @@ class Existence(Check):
     params = {
         "tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"),
         "skip_markup": Param("bool", False, "in Markdown, read no inline code or URL (as Vale does)"),
+        "whole_text": Param("bool", False, "read the file's whole text, markup included (Vale's raw scope)"),
         **TOKEN_PARAMS,
     }
     fields = ("match",)
@@ -43,7 +44,7 @@ class Existence(Check):
         return token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for text, start in self.segments(doc):
+        for text, start in whole_or_segments(self, doc):
             if self.options["skip_markup"]:
                 text = blank_markup(text, doc.format)
             for match in matches(self.pattern, text, self.excepted, self.options["ignorecase"]):

@@ -5,7 +5,13 @@ see a run of spaces where the code was."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Iterable
+
 from linter import patterns
+
+if TYPE_CHECKING:
+    from linter.checks.base import Check
+    from linter.document import Document
 
 MARKDOWN = "markdown"
 BLANK = "*"
@@ -19,3 +25,11 @@ def blank_markup(text: str, doc_format: str) -> str:
     if doc_format != MARKDOWN or ("`" not in text and "://" not in text):
         return text
     return _SKIPPED.sub(lambda match: BLANK * len(match.group()), text)
+
+
+def whole_or_segments(check: "Check", doc: "Document") -> Iterable[tuple[str, int]]:
+    """The file's whole text as one segment, for a check told ``whole_text``
+    (Vale's raw scope), or else the segments of the rule's scope."""
+    if check.options.get("whole_text"):
+        return [(doc.text, 0)] if doc.text.strip() else []
+    return check.segments(doc)

@@ -25,13 +25,18 @@ RULES = {
 }
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def _desk(tmp_path_factory: pytest.TempPathFactory, rules: dict[str, str]) -> Engine:
+    """An engine with the style Desk of these rule files."""
     style = tmp_path_factory.mktemp("styles") / "Desk"
     style.mkdir()
-    for name, text in RULES.items():
+    for name, text in rules.items():
         (style / name).write_text(text)
     return Engine(Config(vale=[style], select=["desk.*"]), load_plugins())
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return _desk(tmp_path_factory, RULES)
 
 
 def _found(engine: Engine, text: str, name: str = "story.md") -> list[tuple[str, str]]:
@@ -84,11 +89,7 @@ OTHER_RULES = {
 
 @pytest.fixture(scope="module")
 def other(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    style = tmp_path_factory.mktemp("styles") / "Desk"
-    style.mkdir()
-    for name, text in OTHER_RULES.items():
-        (style / name).write_text(text)
-    return Engine(Config(vale=[style], select=["desk.*"]), load_plugins())
+    return _desk(tmp_path_factory, OTHER_RULES)
 
 
 def test_a_raw_counting_rule_counts_the_whole_file_with_its_markup_and_reports_at_the_first_match(other: Engine) -> None:

@@ -125,3 +125,30 @@ def test_a_sentence_of_two_near_duplicate_paragraphs_is_reported_once() -> None:
     text = story(first, OTHER, edited)
     rules = [f.rule for f in lint(text, select=("near-duplicate-paragraph", "repeated-sentence"))]
     assert rules == ["near-duplicate-paragraph"]
+
+
+SOURCING = ("That is according to a survey of port users carried out for the chamber of commerce and "
+            "the shipping lines by Vega Research.")
+
+
+def test_paragraphs_that_share_only_a_sourcing_frame_are_not_near_duplicates() -> None:
+    # A short sentence that only says where figures come from, and longer
+    # paragraphs that open with the same frame and then report new findings.
+    delays = ("According to a survey of port users carried out for the chamber of commerce and the shipping "
+              "lines by Vega Research, most exporters expect delays to last into next month.")
+    costs = ("According to a survey of port users carried out by Vega Research for the chamber of commerce and "
+             "the shipping lines, about a third of firms have paid for road freight to Rio instead.")
+    assert near(story(SOURCING, OTHER, delays)) == []
+    assert near(story(delays, OTHER, SOURCING)) == []
+    assert near(story(SOURCING, OTHER, THIRD, costs)) == []
+
+
+def test_a_claim_repeated_under_the_same_sourcing_frame_is_still_a_near_duplicate() -> None:
+    first = ("According to a survey of port users carried out for the chamber of commerce by Vega Research, "
+             "most exporters expect delays at the container terminals to last into next month.")
+    again = ("According to a survey of port users carried out by Vega Research, most exporters expect the "
+             "delays at the container terminals to last into next month, and some well beyond it.")
+    assert [line for line, _ in near(story(first, OTHER, again))] == [9]
+    # The same claim under a different frame, or none, is still the same claim.
+    bare = "Most exporters expect delays at the container terminals to last into next month, the chamber said on Monday."
+    assert [line for line, _ in near(story(first, OTHER, bare))] == [9]

@@ -352,3 +352,49 @@ def test_a_speakers_paraphrase_then_a_sentence_about_him():
         "But he has met both leads, and they liked the script.",
         "“I did not want to name anyone until it was all sorted, because people talk.”",
     )
+
+
+class TestShapesOfRealCopy:
+    """Shapes published copy uses that an editor would not flag (issue 17,
+    read on real copy after the reading work landed)."""
+
+    def test_a_short_quotation_standing_alone_is_a_subhead_or_pull_quote(self):
+        text = story(
+            "The port has forty cranes on order for the north pier.",
+            "“A fight over every last job.”",
+            "The cranes arrive in May and cost more than the port earns in a year.",
+        )
+        assert findings(text) == []
+
+    def test_a_quotation_credited_on_the_line_below(self):
+        text = story(
+            "“The port should keep every job it has until the cranes prove themselves.”",
+            "Former harbor commissioner Dana Whitfield.",
+        )
+        assert findings(text) == []
+
+    def test_the_speaker_goes_on_across_narration_in_a_merged_paragraph(self):
+        text = story(
+            "“We will keep the gates open,” said Luis Alvarez, the union president. The union has 900 members. "
+            "Its strike fund lasts six weeks. The port has 40 cranes on order. Ships wait in the outer harbor. "
+            "“If the talks fail, we will be back on Monday with more people.”"
+        )
+        assert findings(text) == []
+
+    def test_still_flagged_a_long_standalone_quote_and_speech_hung_on_a_mood(self):
+        alone = "“The cranes will take every job on the north pier and nobody at city hall will say so out loud.”"
+        assert_one(story(alone, "The council met on Tuesday."), alone, 4)
+        mood = "“We want the cranes gone before the summer.”"
+        text = story(f"The mood at the gates was grim, underscoring {mood}")
+        assert [covered(text, f) for f in findings(text)] == [mood]
+
+    def test_a_line_below_that_is_not_a_credit_does_not_attribute(self):
+        quote = "“The port should keep every job it has until the cranes prove themselves.”"
+        text = story(quote, "The cranes arrive in May and cost more than the port earns in a year.")
+        assert [covered(text, f) for f in findings(text)] == [quote]
+
+    def test_a_short_quotation_the_sentence_goes_on_from_is_a_term(self):
+        text = story("“Jobs before cranes” could make the port rethink its plan, and the council knows it.")
+        assert findings(text) == []
+        spoken = "“Jobs first, always.”"
+        assert [covered(t, f) for t in [story(f"{spoken} The council met on Tuesday.")] for f in findings(t)] == [spoken]

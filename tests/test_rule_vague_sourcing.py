@@ -204,3 +204,33 @@ class TestIssue17:
             "Freight brokers in the region have reported longer waits.",
             "Some party strategists said none of the attacks would work.",
         ) == ["brokers in the region have reported", "Some party strategists said"]
+
+
+class TestIssue19:
+    """Issue 19: a group that is in a state or on the receiving end of a
+    verb, or a group of respondents, sources no claim."""
+
+    def test_a_feeling_is_not_a_claim_sourced(self):
+        assert phrases(
+            "The harbor master said crews were back but investors were still worried about the night shifts.",
+            "Campaigners were so angered they threatened to block the gates.",
+        ) == []
+
+    def test_a_group_told_something_is_not_its_source(self):
+        assert phrases("Port users are being told to avoid a fake booking site.") == []
+
+    def test_the_respondents_of_a_survey_are_not_unnamed_sources(self):
+        assert phrases("Many of those questioned said they would pay more for faster unloading.") == []
+
+    def test_a_group_saying_something_still_fires(self):
+        assert phrases(
+            "Analysts are saying the port will lose its biggest client.",
+            "Investors worried that the delays would last into next month.",
+        ) == ["Analysts are saying", "Investors worried"]
+
+    def test_a_passive_hedge_in_the_past_still_fires(self):
+        assert phrases("Port officials were said to be alarmed by the collision.") == ["officials were said"]
+        assert phrases("Supporters are also thought to have walked out.", "Investors were thought to favor a sale.") == [
+            "Supporters are also thought",
+            "Investors were thought",
+        ]

@@ -10,18 +10,27 @@ their Jaccard similarity). Exact repeats are left to repeated-paragraph.
 Copy that repeats by design is told apart from repeated prose (see
 linter.copy_shapes): lines in title case (headings, links), bracketed
 citations, a pull quote beside the paragraph it quotes, and parallel items
-or template lines that hold different figures.
+or template lines that hold different figures. Nor are two paragraphs alike
+when what they share is only a sourcing frame ("according to a survey
+carried out for ..."): a sentence that only says where figures come from, or
+paragraphs that open with the same frame and then report different things.
+Their claims, the words outside the frame, are compared.
 """
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+import re
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from linter import copy_shapes
+from linter import copy_shapes, patterns
 from linter.checks.base import Check, Param
 from linter.document import Block, Document, Role
 from linter.findings import Finding
-from linter.similarity import containment
+from linter.similarity import containment, shingles
+
+if TYPE_CHECKING:
+    from linter.context import RunContext
+    from linter.rules import Rule
 
 
 class Paragraph(NamedTuple):
@@ -69,9 +78,34 @@ class NearDuplicate(Check):
         "threshold": Param("number", 0.6, "similarity (0 to 1) at or above which two paragraphs are near-duplicates"),
         "shingle_size": Param("int", 3, "words per shingle"),
         "min_words": Param("int", 12, "shorter paragraphs never fire"),
+        "sourcing_frames": Param("strings", (), "words that open a sourcing frame running to the clause's end: according to..."),
     }
     fields = ("similarity", "first_line")
     default_scope = (Role.BODY,)
+
+    def __init__(self, rule: "Rule", context: "RunContext") -> None:
+        super().__init__(rule, context)
+        # A frame runs from its opening words to the end of its clause: a
+        # comma, semicolon, or a period that ends a sentence ("U.S." does not).
+        frames = self.options["sourcing_frames"]
+        self._frame = (
+            re.compile(rf"(?i)(?<![^\W_])(?:{patterns.words(frames)})(?![^\W_])(?:[^,;:!?.]|\.(?!\s|$))*")
+            if frames
+            else None
+        )
+
+    def claims_alike(self, first: Paragraph, second: Paragraph) -> bool:
+        """Whether two paragraphs found alike are alike outside their
+        sourcing frames: the shorter's claim lies in the longer's. (Judged
+        only for pairs found alike, which are few.)"""
+        if self._frame is None:
+            return True
+        size, threshold = self.options["shingle_size"], self.options["threshold"]
+        shorter, longer = sorted((first, second), key=lambda paragraph: paragraph.words)
+        claim = self._frame.sub(" ", shorter.text)
+        if len(claim.split()) < size:
+            return False  # only a frame: it says where something comes from, not what
+        return containment(shingles(claim, size), shingles(self._frame.sub(" ", longer.text), size)) >= threshold
 
     def check(self, doc: Document) -> Iterator[Finding]:
         size, threshold = self.options["shingle_size"], self.options["threshold"]
@@ -86,7 +120,12 @@ class NearDuplicate(Check):
                     best = None  # an exact repeat: repeated-paragraph reports it
                     break
                 score = similarity(this, other, threshold)
-                if score is not None and not by_design(this, other) and (best is None or score > best[0]):
+                if (
+                    score is not None
+                    and (best is None or score > best[0])
+                    and not by_design(this, other)
+                    and self.claims_alike(this, other)
+                ):
                     best = (score, other.line)
             if best:
                 percent = min(int(best[0] * 100), 99)

@@ -28,7 +28,7 @@ import regex
 
 from linter import patterns
 from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Document, Quote, Role, Sentence
+from linter.document import Block, Document, Quote, Role, Sentence
 from linter.findings import Finding
 from linter.formats.layout import is_title_case
 from linter.speakers import SpeakerFinder, reporter_words
@@ -46,6 +46,16 @@ _FIRST_LETTER = patterns.compile(r"\p{L}")
 # A paragraph signed at its end: "… ” ― Ana Ruiz." (a bar or a dash, then
 # a name of up to five words).
 _SIGNATURE = patterns.compile(r"[”\"]\s*[―—]\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}\.?\s*$")
+# A credit on the line below a quotation, as roundups and galleries print
+# one: a short line of the reporter's own that ends in a name ("Former
+# harbor commissioner Dana Whitfield."), with no quote mark of its own.
+_CREDIT_LINE = patterns.compile(
+    r"^\p{Lu}[^\n.!?:;\"“”]{0,60}?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’\-]+\.?$"
+)
+_CREDIT_MAX_WORDS = 10
+# The reporter's sentence going on after a quotation: a space, then a word
+# in lower case.
+_GOES_ON = patterns.compile(r"[ \t]+\p{Ll}")
 # How many sentences a search for a neighbouring speaker reads at most.
 _REACH = 8
 # How many sentences of the reporter's own before a quotation may stand
@@ -84,6 +94,12 @@ class QuoteAttribution(Check):
         "title_cues": Param("strings", (), "words before a quotation that make it a title: film, book, report..."),
         "title_case_max_words": Param("int", 7, "a quotation this short in title case is a title or a name"),
         "naming_cues": Param("strings", (), "words that make the quotation a name, not speech: nicknamed, dubbed..."),
+        "term_max_words": Param(
+            "int", 4, "a quotation this short, unpunctuated, that the sentence goes on from is a term or slogan"
+        ),
+        "display_max_words": Param(
+            "int", 8, "a quotation this short standing alone as a paragraph is display copy (a subhead, a pull quote)"
+        ),
     }
     fields = ("quote",)
     default_scope = (Role.SUMMARY, Role.DEK, Role.BODY)
@@ -105,23 +121,37 @@ class QuoteAttribution(Check):
         # one when that opens with a quote mark, and one left open inside a
         # paragraph (paragraphs merged onto one line) in the next quotation
         # of that paragraph; the parts share a speaker.
+        chains: list[list[Quote]] = []
         chain: list[Quote] = []
         for block in self.blocks(doc):
+            if not chain and self._display_quote(block):
+                continue  # a subhead or pull quote standing alone: display copy, not speech
             for quote in block.quotes:
                 continues = bool(chain) and (quote.span.start == block.span.start or chain[-1].block is block)
                 if chain and not continues:
-                    yield from self._judge(doc, chain, prose)
+                    chains.append(chain)
                     chain = []
                 # Short quotations are scare quotes, unless part of a quote
                 # running over paragraphs.
                 long_enough = self._speech_sized(quote) or continues or not quote.closed
-                if long_enough and not self._is_title(block.text, quote, block.span.start):
+                if long_enough and not self._is_title(block.text, quote, block.span.start) and not self._is_term(doc, quote):
                     chain.append(quote)
                     if quote.closed:
-                        yield from self._judge(doc, chain, prose)
+                        chains.append(chain)
                         chain = []
         if chain:
-            yield from self._judge(doc, chain, prose)
+            chains.append(chain)
+        # The paragraph whose last quotation had a speaker: a later quotation
+        # in it, after narration, is the same speaker going on (paragraphs
+        # merged onto one line run a speaker's quotes and the narration
+        # between them).
+        speaking: Block | None = None
+        for chain in chains:
+            if any(self._attributed(doc, part, prose) for part in chain):
+                speaking = chain[-1].block
+            elif speaking is not chain[0].block and not self._credited_below(doc, chain[-1]):
+                for part in chain:
+                    yield self.finding(doc, part.span.start, part.span.end, quote=part.text)
 
     def _speech_sized(self, quote: Quote) -> bool:
         """Long enough to be speech: a fragment that opens in lower case
@@ -141,11 +171,35 @@ class QuoteAttribution(Check):
         words = quote.text.rstrip(".,!?").split()
         return 2 <= len(words) <= self.options["title_case_max_words"] and is_title_case(quote.text, minimum=1)
 
-    def _judge(self, doc: Document, chain: list[Quote], prose: "_Prose") -> Iterator[Finding]:
-        if any(self._attributed(doc, part, prose) for part in chain):
-            return
-        for part in chain:
-            yield self.finding(doc, part.span.start, part.span.end, quote=part.text)
+    def _is_term(self, doc: Document, quote: Quote) -> bool:
+        """A short quotation the reporter's sentence goes on from, with no
+        punctuation of its own: a slogan or a term used as a noun ("“Stay
+        or pay” could make companies think again"), not speech."""
+        if not quote.closed or quote.words > self.options["term_max_words"]:
+            return False
+        if doc.text[quote.inner.start : quote.inner.end].rstrip().endswith((".", ",", "!", "?", ";", ":")):
+            return False  # punctuated as speech: “Jobs first, always.”
+        return bool(_GOES_ON.match(doc.text, quote.span.end))
+
+    def _display_quote(self, block: Block) -> bool:
+        """Whether a paragraph is one short quotation and nothing else: a
+        subhead or a pull quote, display copy that needs no speaker."""
+        if len(block.quotes) != 1 or not block.quotes[0].closed:
+            return False
+        quote = block.quotes[0]
+        rest = block.text[: quote.span.start - block.span.start] + block.text[quote.span.end - block.span.start :]
+        return not _WORD.search(rest) and quote.words <= self.options["display_max_words"]
+
+    def _credited_below(self, doc: Document, quote: Quote) -> bool:
+        """Whether a quotation that ends its paragraph is credited on the
+        line below ("Former harbor commissioner Dana Whitfield.")."""
+        block = quote.block
+        if quote.span.end < block.span.end - 1:
+            return False
+        below = next((b for b in doc.blocks if b.index == block.index + 1), None)
+        if below is None or len(below.text.split()) > _CREDIT_MAX_WORDS:
+            return False
+        return bool(_CREDIT_LINE.match(below.text.strip()))
 
     def _attributed(self, doc: Document, quote: Quote, prose: "_Prose") -> bool:
         if _SPEAKER_LABEL.match(quote.text) or _SIGNED.match(doc.text, quote.span.end):

@@ -28,6 +28,7 @@ class VagueSourcing(Check):
         "passive_verbs": Param("strings", (), "verbs of the passive form 'described by officials'"),
         "exceptions": Param("strings", (), "phrases at the verb that are not sourcing ('think tanks')"),
         "hedges": Param("strings", (), "phrases that source a claim to no one: reportedly, it is believed..."),
+        "passive_hedges": Param("strings", (), "verbs that after a form of 'be' and before 'to' still hedge: said, thought..."),
         "max_gap": Param("int", 3, "words allowed between the group and its verb"),
     }
     fields = ("group", "verb")
@@ -84,6 +85,7 @@ class VagueSourcing(Check):
         # their words (the longest of each) cannot match.
         sourcing = (*options["groups"], *options["quantifiers"], *options["hedges"])
         self.literals = tuple({max(entry.casefold().split(), key=len): None for entry in sourcing if entry.strip()})
+        self.passive_hedges = frozenset(verb.casefold() for verb in options["passive_hedges"])
         exceptions = options["exceptions"]
         self.exception = patterns.compile_re(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
 
@@ -106,6 +108,20 @@ class VagueSourcing(Check):
                 # from its next character.
                 match = self.pattern.search(text, match.end() if found else match.start() + 1)
 
+    def _not_saying(self, text: str, group: tuple[str, int], verb: tuple[str, int]) -> bool:
+        """Whether the words between a group and its verb show that the group
+        does not say or think what follows: "those" makes the verb a
+        participle naming a group ("many of those questioned said"); a form
+        of "be" makes it a state or a passive ("parents were still worried",
+        "users are being told"), unless it is a present participle ("critics
+        are saying") or a passive hedge ("officials were said to")."""
+        between, word = text[group[1] + len(group[0]) : verb[1]], verb[0].casefold()
+        if _THOSE.search(between):
+            return True
+        if not _STATE.search(between) or word.endswith("ing"):
+            return False
+        return not (word in self.passive_hedges and _TO.match(text, verb[1] + len(verb[0])))
+
     def _sourcing(self, block: Block, match: re.Match[str]) -> tuple[tuple[str, int], tuple[str, int] | None] | None:
         """The group and verb of a match that sources a claim to an unnamed
         group, or None."""
@@ -123,6 +139,8 @@ class VagueSourcing(Check):
             return None  # "said many voters were receptive": the group has a verb of its own
         if match.group("v1") and _OBJECT.search(text, 0, group[1]):
             return None  # "a text to supporters saying": the group is not the subject
+        if match.group("v1") and self._not_saying(text, group, verb):
+            return None  # "parents were still worried", "users are being told", "those questioned"
         if _DEFINITE.search(text, 0, group[1]):
             return None  # "the campaigners": sourced where the story first met them
         if _OWNED.search(text, 0, group[1]) or _OF_A_NAME.match(text, group[1] + len(group[0])):
@@ -160,6 +178,13 @@ def _part(match: re.Match[str], kind: str) -> tuple[str, int] | None:
         if name in match.re.groupindex and match.group(name) is not None:
             return match.group(name), match.start(name)
     return None
+
+
+# Between a group and its verb: "those" ("those questioned"), a form of "be"
+# ("were still worried"); after the verb, "to" ("were said to").
+_THOSE = patterns.compile_re(r"\bthose\s*$", re.I)
+_STATE = patterns.compile_re(r"\b(?:is|are|was|were|am)\b", re.I)
+_TO = patterns.compile_re(r"\s+to\b", re.I)
 
 
 def _opens_sentence(text: str, at: int) -> bool:

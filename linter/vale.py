@@ -41,6 +41,7 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "conditional": ("conditional", ("first", "second", "exceptions"), ("term",)),
     "capitalization": ("capitalization", ("match", "exceptions", "style"), ("word",)),
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
+    "metric": ("metric", ("formula", "condition"), ("value",)),
 }
 # fields that change no finding: read, said to be ignored
 HARMLESS = ("action",)

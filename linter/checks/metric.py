@@ -23,6 +23,7 @@ from linter.checks.base import REQUIRED, Check, Param
 from linter.checks.readability import syllables
 from linter.document import Document, Role
 from linter.findings import Finding
+from linter.formats.markdown import FENCE, HEADING, SETEXT, closes_fence
 
 VARIABLES = (
     "words", "sentences", "characters", "syllables", "long_words", "polysyllabic_words", "complex_words",
@@ -38,11 +39,8 @@ _COMPARISONS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": ope
 _CONDITION = patterns.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 _WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _COMMON_SUFFIX = patterns.compile(r"(?:es|ed|ing)$")
-_ATX = patterns.compile(r"^ {0,3}(#{1,6})\s")
-_SETEXT = patterns.compile(r"^ {0,3}(=+|-+)\s*$")
-_ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_LIST_ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = patterns.compile(r"^ {0,3}>")
-_FENCE = patterns.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def _formula(text: str) -> ast.expr:
@@ -143,11 +141,10 @@ def _structure(source: str) -> dict[str, float]:
     in_list = in_quote = False
     for line in source.splitlines():
         if fence:
-            closing = line.strip()
-            if closing.startswith(fence) and closing == fence[0] * len(closing):
+            if closes_fence(line, fence):
                 fence = None
             continue
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if opening:
             fence = opening.group(1)
             found["pre"] += 1
@@ -155,12 +152,12 @@ def _structure(source: str) -> dict[str, float]:
         if not line.strip():
             previous = ""
             continue
-        heading = _ATX.match(line)
+        heading = HEADING.match(line)
         if heading:
             found[f"heading.h{len(heading.group(1))}"] += 1
-        elif previous and _SETEXT.match(line) and not _ITEM.match(previous):
+        elif previous and SETEXT.match(line) and not _LIST_ITEM.match(previous):
             found["heading.h1" if line.strip()[0] == "=" else "heading.h2"] += 1
-        item, quote = bool(_ITEM.match(line)), bool(_QUOTE.match(line))
+        item, quote = bool(_LIST_ITEM.match(line)), bool(_QUOTE.match(line))
         if item and not in_list:
             found["list"] += 1
         if quote and not in_quote:

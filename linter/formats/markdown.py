@@ -26,12 +26,19 @@ FRONT_MATTER_FIELDS = {
     Role.BYLINE: ("byline", "author", "authors"),
 }
 
-_FENCE = patterns.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
+FENCE = patterns.compile(r"^\s{0,3}(`{3,}|~{3,})")
+HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
 _ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
 _INDENTED_CODE = patterns.compile(r"^(?: {4}|\t)")
 _RULE = patterns.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+
+
+def closes_fence(line: str, fence: str) -> bool:
+    """Whether the line closes a fence opened by ``fence``: a run of the
+    same mark at least as long, alone on its line."""
+    closing = line.strip()
+    return closing.startswith(fence) and closing == fence[0] * len(closing)
 
 
 def parse(path: Path, source: str) -> Document:
@@ -150,15 +157,13 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         start, end = lines.line_span(number)
         raw = source[start:end]
         if fence:
-            # closed by a run of the same mark at least as long, alone on its line
-            closing = raw.strip()
-            if closing.startswith(fence) and closing == fence[0] * len(closing):
+            if closes_fence(raw, fence):
                 fence = None
             continue
         if in_comment:
             in_comment = "-->" not in raw
             continue
-        fence_match = _FENCE.match(raw)
+        fence_match = FENCE.match(raw)
         if fence_match:
             flush()
             fence = fence_match.group(1)
@@ -174,12 +179,12 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         if not run and not in_list and _INDENTED_CODE.match(raw):
             continue  # indented code: it cannot interrupt a paragraph, and in a list it is the item's text
         in_list = bool(_ITEM.match(raw)) or (in_list and raw[:1] in (" ", "\t"))
-        heading = _HEADING.match(raw)
+        heading = HEADING.match(raw)
         if heading:
             flush()
             units.append(Unit(start + heading.start(2), start + heading.end(2), "heading", len(heading.group(1))))
             continue
-        if _SETEXT.match(raw) and len(run) == 1:
+        if SETEXT.match(raw) and len(run) == 1:
             level = 1 if raw.strip()[0] == "=" else 2
             units.append(Unit(run[0][0], run[0][1], "heading", level))
             run.clear()

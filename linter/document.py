@@ -18,6 +18,9 @@ from linter.textnorm import normalize
 _NEWLINE = patterns.compile(r"\r\n|\r|\n")
 
 
+_UNDERLINE = patterns.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+
+
 class Role:
     """What a block is in the story. Roles are plain strings so that rule
     files can name them as scopes."""
@@ -34,6 +37,11 @@ class Role:
     FURNITURE = "furniture"
 
     ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING, FURNITURE)
+    # Not a role of its own: the blocks the markup writes as headings (in
+    # Markdown, "#" lines and underlined ones, the headline among them),
+    # as Vale's heading scope reads them; a headline read from plain text
+    # is not one.
+    MARKUP_HEADING = "markup-heading"
 
 
 class Span(NamedTuple):
@@ -179,7 +187,22 @@ class Document:
 
     def blocks_in(self, roles: Iterable[str]) -> Iterator[Block]:
         wanted = set(roles)
+        if Role.MARKUP_HEADING in wanted:
+            return (b for b in self.blocks if b.role in wanted or self._markup_heading(b))
         return (b for b in self.blocks if b.role in wanted)
+
+    def _markup_heading(self, block: Block) -> bool:
+        if self.format != "markdown" or block.origin != "body" or block.role not in (Role.HEADING, Role.HEADLINE):
+            return False
+        if block.role == Role.HEADING:
+            return True
+        start, end = self.lines.line_span(block.span.line)
+        if self.text[start:end].lstrip().startswith("#"):
+            return True
+        if block.span.line >= len(self.lines.starts):
+            return False
+        start, end = self.lines.line_span(block.span.line + 1)
+        return bool(_UNDERLINE.match(self.text[start:end]))
 
     @property
     def headline(self) -> Block | None:

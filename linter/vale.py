@@ -170,7 +170,11 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
                     return skipped(key, f"metrics {others} are not supported")
             else:
                 put(key, value, key)
-    return rule_from_mapping(entry, path, f"vale:{style}", check_types), notes
+    rule = rule_from_mapping(entry, path, f"vale:{style}", check_types)
+    if "heading" in _scope_names(data.get("scope", "text")):
+        # Vale's headings are the markup's, not a headline read from plain text
+        rule = rule._replace(scope=tuple(r for r in rule.scope if r not in SCOPES["heading"]) + (Role.MARKUP_HEADING,))
+    return rule, notes
 
 
 def _message(message: str, placeholders: tuple[str, ...]) -> str:

@@ -28,3 +28,8 @@ def test_indented_lines_under_an_item_or_in_a_paragraph_are_copy() -> None:
     source = "# Notes\n\n- First item\n\n    more of the item\n\nA paragraph\n    wrapped on.\n"
     texts = _texts(source)
     assert "more of the item" in texts and any("wrapped on." in t for t in texts)
+
+
+def test_a_dash_underline_under_a_line_makes_a_heading_and_alone_a_rule() -> None:
+    doc = parse(Path("story.md"), "# Notes\n\nCosts\n-----\n\nThe board met.\n\n-----\n\nIt voted.\n")
+    assert [(block.role, block.text) for block in doc.blocks][1:] == [("heading", "Costs"), ("body", "The board met."), ("body", "It voted.")]

@@ -15,7 +15,7 @@ from linter.errors import ConfigError
 from linter.plugins import load_plugins
 
 HOUSE = FIXTURES / "vale" / "House"
-STORY = """Talks in Kiev enter a New and Uncertain and Decisive Week
+STORY = """# Talks in Kiev enter a New and Uncertain and Decisive Week
 
 By Ana Ruiz
 
@@ -32,7 +32,7 @@ def engine() -> Engine:
 
 
 def test_each_supported_vale_check_gives_the_expected_findings(engine: Engine) -> None:
-    findings = engine.lint_text(Path("story.txt"), STORY)
+    findings = engine.lint_text(Path("story.md"), STORY)  # a Markdown heading: Vale's heading scope
     got = [(f.rule, f.severity, covered(STORY, f), f.message) for f in findings]
     assert got == [
         ("house.headlinelength", "info", "Talks", "Headlines should be short."),  # at the first token, as in Vale

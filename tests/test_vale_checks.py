@@ -110,3 +110,13 @@ def test_a_raw_rule_reads_markup_and_vale_comments_do_not_silence_it(other: Engi
 def test_a_definition_may_give_its_term_in_any_group(other: Engine) -> None:
     text = "# Introduction\n\nThe Harbour Board (HBD) and the WHO: World Health Organization met; HBD, WHO and ILO spoke at length.\n"
     assert [f.message for f in other.lint_text(Path("a.md"), text) if f.rule == "desk.defined"] == ["'ILO' has no definition"]
+
+
+def test_a_heading_rule_reads_the_markups_headings_not_a_headline_read_from_plain_lines(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    heads = _desk(tmp_path_factory, {"Todo.yml": "extends: existence\nmessage: \"'%s' left\"\nscope: heading\ntokens: [TODO]\n"})
+    markdown = "# TODO harbour plans\n\nTODO in the copy.\n\nCosts TODO\n----------\n\n## TODO timing\n"
+    assert [f.span.line for f in heads.lint_text(Path("a.md"), markdown)] == [1, 5, 8]
+    assert heads.lint_text(Path("b.md"), "TODO harbour plans\n\nThe board met.\n") == []  # a first line, not a heading
+    assert heads.lint_text(Path("c.txt"), "TODO harbour plans\n\nThe board met.\n") == []

@@ -173,7 +173,9 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
             in_comment = "-->" not in raw
             continue
         span = content_span(source, lines, number)
-        if span is None or _RULE.match(raw) or is_directive_line(raw):
+        # an underline under a one-line paragraph makes it a heading, not a rule
+        underline = span is not None and SETEXT.match(raw) and len(run) == 1
+        if span is None or (_RULE.match(raw) and not underline) or is_directive_line(raw):
             flush()
             continue
         if not run and not in_list and _INDENTED_CODE.match(raw):

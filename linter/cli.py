@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--style", help="house style for names: nyt (default) or ap")
 
     check = commands.add_parser("check", parents=[common], help="lint articles")
-    check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .)")
+    check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .); - reads a story from standard input")
+    check.add_argument("--stdin-filename", type=Path, metavar="NAME", help="with -: the story's file name (its suffix picks the format; config patterns match it)")
     check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--executor", choices=("local", "dask"), default="local", help="where to lint: here, or on a Dask cluster")
     check.add_argument("--scheduler", help="with --executor dask: the scheduler's address (default: a local cluster)")
     check.add_argument("--output-file", type=Path, help="write the report to this file instead of standard output")
+    check.add_argument("--show-source", action="store_true", help="text output: print each finding's line with a caret under it")
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
@@ -211,12 +213,16 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         config.select = args.select
     if args.ignore:
         config.ignore = [*config.ignore, *args.ignore]
+    stdin = "-" in args.paths
+    if (stdin and len(args.paths) > 1) or (args.stdin_filename and not stdin):
+        print("copydesk: error: '-' (standard input) is given alone, and --stdin-filename only with it", file=sys.stderr)
+        return EXIT_ERROR
     urls = [p for p in args.paths if "://" in p]
     if urls and args.executor != "dask":
         print("copydesk: error: URLs need --executor dask", file=sys.stderr)
         return EXIT_ERROR
     args.paths = [Path(p) for p in args.paths if "://" not in p]
-    missing = [str(p) for p in args.paths if not p.exists()]
+    missing = [str(p) for p in args.paths if not p.exists() and not stdin]
     if missing:
         print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
@@ -228,21 +234,29 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
-    if args.diff:
-        return _diff(engine, args.paths, out, args.unsafe_fixes, args.allow_no_files)
-    if args.fix:
-        _fix(engine, args.paths, args.unsafe_fixes)
-    if args.executor == "dask":
-        try:
-            from linter.distributed import lint_with_dask
-        except ImportError:
-            print("copydesk: error: --executor dask needs copydesk[dask]: pip install 'copydesk[dask]'", file=sys.stderr)
-            return EXIT_ERROR
-        result = lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler, spill=bool(args.output_file))
-    else:
-        from linter.parallel import default_jobs
+    if stdin:
+        from linter.stdin import STDIN_NAME, lint_stdin
 
-        result = engine.lint_paths(args.paths, jobs=args.jobs or default_jobs())
+        name = args.stdin_filename or STDIN_NAME
+        result, story = lint_stdin(engine, sys.stdin.buffer, name, args.fix or args.diff, args.unsafe_fixes)
+        if args.diff:
+            _warn(result.problems)
+            changed = story is not None and story.fixed != story.source.text
+            out.write(story.diff() if changed else "")
+            return EXIT_FINDINGS if changed else EXIT_CLEAN
+        if args.fix:
+            # The fixed story is the output, so the report goes to standard error.
+            if story is not None:
+                _write_bytes(out, story.source.encode(story.fixed))
+            out = sys.stderr
+    elif args.diff:
+        return _diff(engine, args.paths, out, args.unsafe_fixes, args.allow_no_files)
+    else:
+        if args.fix:
+            _fix(engine, args.paths, args.unsafe_fixes)
+        result = _lint_paths(args, engine, urls)
+        if result is None:
+            return EXIT_ERROR
     _warn(result.problems)
     if not result.files and not args.allow_no_files:
         return _no_articles([*args.paths, *urls])
@@ -274,6 +288,38 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _lint_paths(args: argparse.Namespace, engine, urls: list[str]):  # type: ignore[no-untyped-def]
+    """The run over the paths (and URLs) given, here or on a Dask cluster;
+    None when the cluster's extra is not installed."""
+    if args.executor == "dask":
+        try:
+            from linter.distributed import lint_with_dask
+        except ImportError:
+            print("copydesk: error: --executor dask needs copydesk[dask]: pip install 'copydesk[dask]'", file=sys.stderr)
+            return None
+        return lint_with_dask(engine, [*map(str, args.paths), *urls], args.scheduler, spill=bool(args.output_file))
+    from linter.parallel import default_jobs
+    from linter.reporters.terminal import Progress
+
+    progress = Progress(sys.stderr)
+    try:
+        return engine.lint_paths(args.paths, jobs=args.jobs or default_jobs(), progress=progress)
+    finally:
+        progress.close()
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """Write a story's bytes (its own encoding and byte-order mark) to a
+    text stream, through its byte buffer where it has one."""
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode("utf-8", "surrogateescape"))
+
+
 def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) -> None:  # type: ignore[no-untyped-def]
     if args.statistics:
         from linter.reporters.statistics import write_statistics
@@ -283,6 +329,7 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
     reporter = reporters[args.format].load()(out)
     reporter.rules = {r.id: r for r in engine.rules}
     reporter.fail_on = args.fail_on or engine.config.fail_on
+    reporter.show_source, reporter.unsafe_fixes = args.show_source, args.unsafe_fixes  # read by the text reporter
     reporter.report(result)
 
 
@@ -346,6 +393,8 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if input_format is None:
             raise UnreadableFile("no input format can read this file")
+        if input_format.archive:
+            raise UnreadableFile("an archive of many stories; `copydesk parse` shows one story")
         doc = input_format.parse(args.path, read_source(args.path).text)
     except (UnreadableFile, ArticleError, OSError) as error:
         print(f"copydesk: error: {args.path}: {getattr(error, 'message', error)}", file=sys.stderr)
@@ -381,7 +430,11 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     for path in engine.files(args.paths):
         try:
             source = read_source(path)
-            docs.append(engine.plugins.format_for(path).parse(path, source.text))
+            input_format = engine.plugins.format_for(path)
+            if input_format.archive:  # many stories; a record that cannot be read is left out
+                docs += [d for d in input_format.parse(path, source.text, engine.config) if not isinstance(d, ArticleError)]
+            else:
+                docs.append(input_format.parse(path, source.text))
         except (UnreadableFile, ArticleError) as error:
             print(f"copydesk: warning: {path}: {error}", file=sys.stderr)
     counts = suggest(engine.context.people_finder, docs, engine.context.people)

@@ -22,6 +22,8 @@ file given with ``--config``). Paths in it are relative to its folder.
     max_file_size: 10485760    # bytes; larger files are reported, not read
     time_budget: 10            # seconds for all the checks of one story
     strict_files: false        # true: exit 2 when a file cannot be linted
+    archive_fields:            # the fields of a JSON / JSON Lines archive's records
+      body: [body, text, content]
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Config:
         exclude: list[str] | None = None,
         boilerplate: list[str] | None = None,  # standing copy the rules across files let repeat
         source: Path | None = None,
+        archive_fields: dict[str, list[str]] | None = None,
     ) -> None:
         self.style, self.fail_on = style, fail_on
         self.select, self.ignore = select or [], ignore or []
@@ -84,6 +87,8 @@ class Config:
         self.boilerplate = boilerplate or []
         self.source = source
         self.vale_ini: "ValeIni | None" = None  # Vale's configuration, when one is found (see linter.valeini)
+        # story part (headline, body, byline, id): the record fields that may hold it, first found wins
+        self.archive_fields = archive_fields or {}
         self.lines: dict[str, int] = {}  # the line of each setting in the source file
 
     def __repr__(self) -> str:
@@ -138,9 +143,28 @@ KEYS = (
     "max_file_size",
     "time_budget",
     "strict_files",
+    "archive_fields",
     *_LIST_KEYS,
     *_PATH_KEYS,
 )
+
+
+ARCHIVE_PARTS = ("headline", "body", "byline", "dek", "id")
+
+
+def _archive_fields(value: Any, fail: Any) -> dict[str, list[str]]:
+    """``archive_fields``: each story part to a field name or a list of them."""
+    if not isinstance(value, dict):
+        raise fail("archive_fields", f"must map {', '.join(ARCHIVE_PARTS)} to field names")
+    fields: dict[str, list[str]] = {}
+    for part, names in value.items():
+        if part not in ARCHIVE_PARTS:
+            raise fail("archive_fields", unknown_key_message(str(part), ARCHIVE_PARTS, "story part"))
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+            raise fail("archive_fields", f"{part}: must be a field name or a list of them")
+        fields[part] = names
+    return fields
 
 
 def _line_in(mapping: dict[str, Any], key: str, default: int | None) -> int | None:
@@ -222,6 +246,8 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if not isinstance(value, bool):
                 raise fail(key, "must be true or false")
             config.strict_files = value
+        elif key == "archive_fields":
+            config.archive_fields = _archive_fields(value, fail)
         elif key == "per_file_ignores":
             if not isinstance(value, dict) or not all(
                 isinstance(v, list) and all(isinstance(r, str) for r in v) for v in value.values()

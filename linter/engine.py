@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from linter import budget, parallel, suppression
 from linter.checks.base import Check, CorpusCheck
@@ -17,6 +17,7 @@ from linter.discovery import discover
 from linter.document import ArticleError, Document, Span
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES, Finding
+from linter.hookspecs import InputFormat
 from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
@@ -126,14 +127,16 @@ class Engine:
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
         return discover(paths, include, self.config.exclude)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1) -> RunResult:
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
         """Lint every article under ``paths``; with ``jobs`` > 1 and enough
-        files, in that many worker processes (same findings, same order)."""
+        files, in that many worker processes (same findings, same order).
+        ``progress`` is told (files done, files in all) as the run goes."""
         result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
         result.files = self.files(paths)
+        done, total = 0, len(result.files)
         # Rules across files report what two stories share: a run of one
         # story (a pre-commit hook, mostly) does not collect for them.
-        across = self.corpus_checks if len(result.files) > 1 else []
+        across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
         collected: list[list[Any]] = [[] for _ in across]
         if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
             for findings, problems, parts in parallel.lint_in_workers(self, result.files, jobs):
@@ -141,9 +144,14 @@ class Engine:
                 result.problems += problems
                 for items, part in zip(collected, parts):
                     items += part
+                done = min(done + parallel.CHUNK, total)
+                if progress:
+                    progress(done, total)
         else:
-            for path in result.files:
+            for done, path in enumerate(result.files, 1):
                 result.findings += self.lint_file(path, result.problems, collected)
+                if progress:
+                    progress(done, total)
         for check, items in zip(across, collected):
             try:
                 result.findings += self.unsuppressed(check.finish(items))
@@ -151,6 +159,11 @@ class Engine:
                 result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _archive(self, files: list[Path]) -> bool:
+        """Whether the files are one archive (a file of many stories)."""
+        input_format = self.plugins.format_for(files[0]) if len(files) == 1 else None
+        return input_format is not None and input_format.archive
 
     def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
         try:
@@ -168,24 +181,54 @@ class Engine:
         input_format = self.plugins.format_for(path)
         if input_format is None:
             return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
+        if input_format.archive:
+            return self._lint_archive(path, text, input_format, problems, collected)
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
             return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, text)
         except Exception as error:  # a format plugin's own bug: this story is not linted, the run goes on
-            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
-            return self.file_finding(path, PROBLEM_INVALID, f"input format '{input_format.name}' (plugin '{owner}') failed: {error!r}")
+            return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         if not isinstance(doc, Document):
-            owner = self.plugins.format_owners.get(input_format.name, input_format.name)
-            reason = f"input format '{input_format.name}' (plugin '{owner}') returned {_describe(doc)}, not a document"
-            return self.file_finding(path, PROBLEM_INVALID, reason)
+            return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"returned {_describe(doc)}, not a document"))
+        return self._lint_document(doc, problems, collected)
+
+    def _format_failed(self, input_format: InputFormat, what: str) -> str:
+        owner = self.plugins.format_owners.get(input_format.name, input_format.name)
+        return f"input format '{input_format.name}' (plugin '{owner}') {what}"
+
+    def _lint_archive(
+        self, path: Path, text: str, input_format: InputFormat, problems: list[str], collected: list[list[Any]] | None
+    ) -> list[Finding]:
+        """Lint each story of a file that holds many (an archive); a record
+        that cannot be read is a finding at its line, and the rest are linted."""
+        findings: list[Finding] = []
+        try:
+            for item in input_format.parse(path, text, self.config):
+                if isinstance(item, ArticleError):
+                    findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, text)
+                elif isinstance(item, Document):
+                    findings += self._lint_document(item, problems, collected)
+                else:
+                    reason = self._format_failed(input_format, f"gave {_describe(item)}, not a document")
+                    return findings + self.file_finding(path, PROBLEM_INVALID, reason)
+        except Exception as error:  # a format plugin's own bug: the rest of the file is not linted, the run goes on
+            findings += self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
+        return findings
+
+    def _lint_document(self, doc: Document, problems: list[str], collected: list[list[Any]] | None) -> list[Finding]:
+        # A story rendered from HTML or an archive (linter.formats.mapped,
+        # not imported by runs that read none): findings go to the file's places.
+        mapped = doc if hasattr(doc, "source_map") else None
         if collected is not None:
             for check, items in zip(self.corpus_checks, collected):
                 try:
-                    items.append(check.collect(doc))
+                    item = check.collect(doc)
+                    items.append(mapped.collected_to_source(item) if mapped else item)
                 except Exception as error:  # one broken rule must not stop the others
                     problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        return self.check_document(doc, problems)
+        findings = self.check_document(doc, problems)
+        return mapped.to_source(findings) if mapped else findings
 
     def file_finding(self, path: Path, problem: str, reason: str, line: int = 1, text: str = "") -> list[Finding]:
         """The finding about a file that could not be linted (``problem``:

@@ -15,7 +15,7 @@ manager concatenates the lists of all plugins.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 import pluggy
 
@@ -31,11 +31,18 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 class InputFormat(NamedTuple):
-    """Parses files with one of ``suffixes`` into a Document."""
+    """Parses files with one of ``suffixes`` into a Document. ``fixable``:
+    whether ``--fix`` may rewrite such files (not HTML, say, whose findings
+    are about a rendering of the file). An ``archive`` holds many stories:
+    its ``parse`` takes the run's Config as a third argument and yields a
+    Document for each story, or an ArticleError for one that cannot be read
+    (the others are linted)."""
 
     name: str
     suffixes: tuple[str, ...]
-    parse: Callable[[Path, str], "Document"]
+    parse: Callable[..., Any]
+    fixable: bool = True
+    archive: bool = False
 
 
 class RulePack(NamedTuple):

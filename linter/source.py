@@ -58,14 +58,20 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile(f"not a regular file ({_kind(info.st_mode)}); not read")
         if info.st_size > max_bytes:
-            raise UnreadableFile(_too_large(f"file is {_size(info.st_size)}", max_bytes))
+            raise UnreadableFile(too_large(f"file is {_size(info.st_size)}", max_bytes))
         data = _read_at_most(handle, max_bytes + 1)
     except OSError as error:
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
     finally:
         os.close(handle)
     if len(data) > max_bytes:
-        raise UnreadableFile(_too_large("file grew while it was read", max_bytes))
+        raise UnreadableFile(too_large("file grew while it was read", max_bytes))
+    return decode_source(path, data)
+
+
+def decode_source(path: Path, data: bytes) -> SourceFile:
+    """The article held in ``data`` (a file's bytes, or standard input's),
+    or UnreadableFile saying why it cannot be read."""
     text, encoding, bom = _decode(data)
     return SourceFile(path, text, encoding, bom, blake2b(data, digest_size=32).hexdigest())
 
@@ -82,7 +88,7 @@ def _read_at_most(handle: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large(what: str, max_bytes: int) -> str:
+def too_large(what: str, max_bytes: int) -> str:
     return f"{what}, above the {_size(max_bytes)} limit (max_file_size); not linted"
 
 

@@ -35,7 +35,8 @@ def no_stray_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_defective_example_lists_every_fault_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", str(DEFECTIVE)], capsys)
     assert code == 1
-    *lines, summary = out.splitlines()
+    *lines, fixable, summary = out.splitlines()
+    assert fixable == "[*] 2 fixable with `--fix`; 3 more with `--fix --unsafe-fixes`."
     parsed = [LINE.match(line) for line in lines]
     assert all(parsed), lines
     rules = {m["rule"] for m in parsed}  # type: ignore[index]
@@ -43,9 +44,9 @@ def test_defective_example_lists_every_fault_and_exits_1(capsys: pytest.CaptureF
         "duplicated-headline", "repeated-paragraph", "unattributed-quote", "vague-sourcing",
         "missing-credit", "name-first-reference", "name-subsequent-reference",
     }
-    assert f"{DEFECTIVE}:4:1: error duplicated-headline Headline repeated; it first appears on line 2." in lines
-    assert f"{DEFECTIVE}:9:1: error repeated-paragraph Paragraph repeats the paragraph on line 6." in lines
-    assert summary == f"Found {len(lines)} problems (2 error, 7 warning, 1 info) in 1 file."
+    assert f"{DEFECTIVE}:4:1: error duplicated-headline [*] Headline repeated; it first appears on line 2." in lines
+    assert f"{DEFECTIVE}:9:1: error repeated-paragraph [*] Paragraph repeats the paragraph on line 6." in lines
+    assert summary == f"Found {len(lines)} problems (2 errors, 7 warnings, 1 info) in 1 file."
 
 
 def test_clean_article_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

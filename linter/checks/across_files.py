@@ -42,10 +42,21 @@ class Place(NamedTuple):
     key: int  # CRC-32 of the normalised text
     sig: bytes = b""
     closing: bool = False  # the story's last paragraph
+    record: int = 0  # in an archive, the line of the story's record (each is a story of its own)
 
     @property
     def where(self) -> str:
         return f"{self.path}:{self.span.line}"
+
+    @property
+    def story(self) -> tuple[Path, int]:
+        return self.path, self.record
+
+
+def _record(doc: Document) -> int:
+    """The line of the story's record in an archive (0: a story of its own
+    file); see linter.formats.mapped."""
+    return getattr(doc, "record", 0)
 
 
 def _key(folded: str) -> int:
@@ -86,14 +97,14 @@ class _AcrossFiles(CorpusCheck):
         (and is not standing copy), listing the other places (at most
         ``max_places``); a file that shares several paragraphs with the same
         files gets one, at the first, counting the rest."""
-        by_pair: dict[tuple[Path, frozenset[Path]], list[tuple[Place, list[Place]]]] = {}
+        by_pair: dict[tuple[tuple[Path, int], frozenset[tuple[Path, int]]], list[tuple[Place, list[Place]]]] = {}
         for group in groups:
-            files = {p.path for p in group}
-            if len(files) < 2 or self.standing(len(files), run) or all(p.closing for p in group):
+            stories = {p.story for p in group}
+            if len(stories) < 2 or self.standing(len(stories), run) or all(p.closing for p in group):
                 continue
             for place in group:
                 others = [p for p in group if p is not place]
-                by_pair.setdefault((place.path, frozenset(files - {place.path})), []).append((place, others))
+                by_pair.setdefault((place.story, frozenset(stories - {place.story})), []).append((place, others))
         cap = self.options["max_places"]
         for shared in by_pair.values():
             place, others = min(shared, key=lambda item: item[0].span.start)
@@ -124,7 +135,7 @@ class HeadlineAcrossFiles(_AcrossFiles):
         headline = doc.headline
         if headline is None or self.boilerplate(headline.normalized):
             return None
-        return Place(doc.path, headline.span, _key(headline.normalized))
+        return Place(doc.path, headline.span, _key(headline.normalized), record=_record(doc))
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
         groups: dict[int, list[Place]] = {}
@@ -157,7 +168,7 @@ class ParagraphAcrossFiles(_AcrossFiles):
             if self.boilerplate(block.normalized) or _mostly_quoted(block, words):
                 continue
             sig = signature(block.shingles(self.options["shingle_size"]))
-            places.append(Place(doc.path, block.span, _key(block.normalized), sig, block is blocks[-1]))
+            places.append(Place(doc.path, block.span, _key(block.normalized), sig, block is blocks[-1], _record(doc)))
         return places
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:

@@ -18,7 +18,7 @@ from linter.textnorm import normalize
 _NEWLINE = patterns.compile(r"\r\n|\r|\n")
 
 
-_UNDERLINE = patterns.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.markup_scopes)
 
 
 class Role:
@@ -37,11 +37,6 @@ class Role:
     FURNITURE = "furniture"
 
     ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING, FURNITURE)
-    # Not a role of its own: the blocks the markup writes as headings (in
-    # Markdown, "#" lines and underlined ones, the headline among them),
-    # as Vale's heading scope reads them; a headline read from plain text
-    # is not one.
-    MARKUP_HEADING = "markup-heading"
 
 
 class Span(NamedTuple):
@@ -187,22 +182,12 @@ class Document:
 
     def blocks_in(self, roles: Iterable[str]) -> Iterator[Block]:
         wanted = set(roles)
-        if Role.MARKUP_HEADING in wanted:
-            return (b for b in self.blocks if b.role in wanted or self._markup_heading(b))
-        return (b for b in self.blocks if b.role in wanted)
+        selectors = [r.removeprefix(MARKUP) for r in wanted if r.startswith(MARKUP)]
+        if selectors:
+            from linter.markup_scopes import selects
 
-    def _markup_heading(self, block: Block) -> bool:
-        if self.format != "markdown" or block.origin != "body" or block.role not in (Role.HEADING, Role.HEADLINE):
-            return False
-        if block.role == Role.HEADING:
-            return True
-        start, end = self.lines.line_span(block.span.line)
-        if self.text[start:end].lstrip().startswith("#"):
-            return True
-        if block.span.line >= len(self.lines.starts):
-            return False
-        start, end = self.lines.line_span(block.span.line + 1)
-        return bool(_UNDERLINE.match(self.text[start:end]))
+            return (b for b in self.blocks if b.role in wanted or any(selects(self, b, s) for s in selectors))
+        return (b for b in self.blocks if b.role in wanted)
 
     @property
     def headline(self) -> Block | None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from linter import markup_scopes
 from linter.checks.base import Check
 from linter.document import Role
 from linter.errors import ConfigError
@@ -51,7 +52,6 @@ DEFAULTS = {"ignorecase": False, "nonword": False}
 SCOPES = {
     "text": Role.ALL,  # in Vale, all the text there is
     "raw": (*Role.ALL, UNIT_DOCUMENT),  # a counting rule counts in the whole document
-    "heading": ("headline", "heading"),
     "paragraph": ("body",),
     "sentence": ("body", "sentence"),
     "summary": ("summary", "dek"),
@@ -111,7 +111,7 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
     unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS) and DEFAULTS.get(key, object()) != data[key]]
     if unknown:
         return skipped(unknown[0], f"field '{unknown[0]}' is not supported")
-    roles, scope_problems = _scope(data.get("scope", "text"))
+    roles, selectors, scope_problems = _scope(data.get("scope", "text"))
     if scope_problems:
         return skipped("scope", scope_problems[0])
     notes = [f"{path}:{data.line_of(key)}: field '{key}' is not supported; ignored (Vale rule {name})" for key in data if key in HARMLESS]
@@ -133,7 +133,7 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("summary", str(data["description"]), "description")
     if data.get("link"):
         put("docs", {"what": str(data.get("description") or data.get("message")), "fix": f"See {data['link']}"}, "link")
-    put("scope", roles, "scope")
+    put("scope", roles or [Role.HEADING], "scope")  # a role to validate; the selectors replace it below
     if extends == "existence" and "raw" in data:
         # Vale puts the raw pattern, joined, before the tokens' group
         raw = "".join(data["raw"]) if isinstance(data["raw"], list) else str(data["raw"])
@@ -171,9 +171,9 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
             else:
                 put(key, value, key)
     rule = rule_from_mapping(entry, path, f"vale:{style}", check_types)
-    if "heading" in _scope_names(data.get("scope", "text")):
-        # Vale's headings are the markup's, not a headline read from plain text
-        rule = rule._replace(scope=tuple(r for r in rule.scope if r not in SCOPES["heading"]) + (Role.MARKUP_HEADING,))
+    if selectors:
+        # Vale's headings, blockquotes and lists are the markup's (see linter.markup_scopes)
+        rule = rule._replace(scope=(*roles, *(markup_scopes.PREFIX + s for s in selectors)))
     return rule, notes
 
 
@@ -201,18 +201,23 @@ def _scope_names(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value or ["text"])
 
 
-def _scope(value: Any) -> tuple[list[str], list[str]]:
-    """The roles a Vale scope reads, and the scopes copydesk cannot honour
-    (a rule with one is skipped: reading all text instead would widen it)."""
-    names = _scope_names(value)
+def _scope(value: Any) -> tuple[list[str], list[str], list[str]]:
+    """The roles a Vale scope reads, the markup selectors it reads (see
+    linter.markup_scopes), and the scopes copydesk cannot honour (a rule
+    with one is skipped: reading all text instead would widen it)."""
     roles: list[str] = []
+    selectors: list[str] = []
     problems = []
-    for name in names:
+    for name in _scope_names(value):
         if name in SCOPES:
             roles += [r for r in SCOPES[name] if r not in roles]
+        elif markup_scopes.supported(name):
+            selectors.append(" & ".join(term.strip() for term in name.split("&")))
         elif name not in IGNORED_SCOPES:
             problems.append(f"scope '{name}' is not supported")
-    return roles or list(SCOPES["text"]), problems
+    if not roles and not selectors:
+        roles = list(SCOPES["text"])
+    return roles, selectors, problems
 
 
 def vale_name(rule: Rule) -> str:

@@ -57,7 +57,7 @@ def test_a_rule_copydesk_cannot_honour_is_skipped_and_reported_by_file_and_line(
         [
             f"{at('Broken', 3)}: tokens: invalid regular expression '(unclosed': missing ) at position 9; Vale rule House.Broken skipped",
             f"{at('Doubled', 4)}: field 'alpha' is not supported; Vale rule House.Doubled skipped",
-            f"{at('Pattern', 4)}: scope 'blockquote' is not supported; Vale rule House.Pattern skipped",
+            f"{at('Pattern', 4)}: scope 'table.cell' is not supported; Vale rule House.Pattern skipped",
             f"{at('Script', 1)}: 'extends: script' is not supported; Vale rule House.Script skipped",
             f"{at('Wide', 4)}: metrics ['Coleman-Liau'] are not supported; Vale rule House.Wide skipped",
         ]

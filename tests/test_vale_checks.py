@@ -120,3 +120,46 @@ def test_a_heading_rule_reads_the_markups_headings_not_a_headline_read_from_plai
     assert [f.span.line for f in heads.lint_text(Path("a.md"), markdown)] == [1, 5, 8]
     assert heads.lint_text(Path("b.md"), "TODO harbour plans\n\nThe board met.\n") == []  # a first line, not a heading
     assert heads.lint_text(Path("c.txt"), "TODO harbour plans\n\nThe board met.\n") == []
+
+
+SCOPED = """# Harbour TWO THREE FOUR
+
+> A quoted paragraph here. TODO
+
+## Costs TWO THREE FOUR
+
+- an item TODO
+
+### Timing THREE FOUR
+
+A paragraph here. TODO
+
+#### Late FOUR TODO
+"""
+
+
+@pytest.mark.parametrize(
+    ("scope", "token", "lines"),
+    [
+        ("~heading.h2", "THREE", [1, 9]),
+        ("[heading.h1, heading.h3]", "FOUR", [1, 9]),
+        ("~blockquote", "paragraph", [11]),
+        ("blockquote", "paragraph", [3]),
+        ("list", "TODO", [7]),
+        ("~blockquote & ~heading", "TODO", [7, 11]),
+    ],
+)
+def test_markup_scopes_select_by_heading_level_blockquote_and_list_with_negation_and_conjunction(
+    tmp_path_factory: pytest.TempPathFactory, scope: str, token: str, lines: list[int]
+) -> None:
+    rule = f"extends: existence\nmessage: \"'%s' left\"\nignorecase: false\nscope: {scope}\ntokens: [{token}]\n"
+    engine = _desk(tmp_path_factory, {"Left.yml": rule})
+    assert [f.span.line for f in engine.lint_text(Path("a.md"), SCOPED)] == lines
+    assert engine.load_notes == []
+
+
+def test_an_unsupported_scope_skips_the_rule(tmp_path_factory: pytest.TempPathFactory) -> None:
+    rule = "extends: existence\nmessage: \"'%s' left\"\nscope: table.cell\ntokens: [TODO]\n"
+    engine = _desk(tmp_path_factory, {"Left.yml": rule})
+    assert "desk.left" not in [r.id for r in engine.rules]
+    assert "scope 'table.cell' is not supported; Vale rule Desk.Left skipped" in engine.load_notes[0]

@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="report how many findings each rule has, not each finding")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
+    check.add_argument("--vale-config", type=Path, help="Vale's .vale.ini (default: the nearest, as Vale finds it)")
+    check.add_argument("--min-alert-level", choices=("suggestion", "warning", "error"), help="the Vale configuration's MinAlertLevel, overridden")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
@@ -202,6 +204,11 @@ def _collect_garbage() -> None:
 
 
 def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    from linter import valeini
+
+    config.vale_ini = valeini.near(Path.cwd(), args.vale_config)
+    if config.vale_ini and args.min_alert_level:
+        config.vale_ini.min_alert_level = args.min_alert_level
     if args.select:
         config.select = args.select
     if args.ignore:

@@ -30,13 +30,16 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter import cache
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES
 from linter.source import DEFAULT_MAX_BYTES
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
+
+if TYPE_CHECKING:
+    from linter.valeini import ValeIni
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
 DEFAULT_TIME_BUDGET = 10.0  # seconds for all the checks of one story
@@ -83,6 +86,7 @@ class Config:
         self.include, self.exclude = include or [], exclude or []
         self.boilerplate = boilerplate or []
         self.source = source
+        self.vale_ini: "ValeIni | None" = None  # Vale's configuration, when one is found (see linter.valeini)
         # story part (headline, body, byline, id): the record fields that may hold it, first found wins
         self.archive_fields = archive_fields or {}
         self.lines: dict[str, int] = {}  # the line of each setting in the source file

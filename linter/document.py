@@ -18,6 +18,9 @@ from linter.textnorm import normalize
 _NEWLINE = patterns.compile(r"\r\n|\r|\n")
 
 
+MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.markup_scopes)
+
+
 class Role:
     """What a block is in the story. Roles are plain strings so that rule
     files can name them as scopes."""
@@ -179,6 +182,11 @@ class Document:
 
     def blocks_in(self, roles: Iterable[str]) -> Iterator[Block]:
         wanted = set(roles)
+        selectors = [r.removeprefix(MARKUP) for r in wanted if r.startswith(MARKUP)]
+        if selectors:
+            from linter.markup_scopes import selects
+
+            return (b for b in self.blocks if b.role in wanted or any(selects(self, b, s) for s in selectors))
         return (b for b in self.blocks if b.role in wanted)
 
     @property

@@ -24,7 +24,8 @@ from linter.prefilter import LiteralIndex
 from linter.rules import Rule, ensure_unique, load_packs
 from linter.source import UnreadableFile, read_source
 from linter.suppression import Suppressions
-from linter.vale import load_styles
+from linter import vale_comments
+from linter.vale import load_configured, load_styles, vale_name
 
 INDEX_AFTER = 16  # documents checked before the rules' words are indexed
 
@@ -52,6 +53,14 @@ class Engine:
         rules = self._load_packs(self._pack_folders())
         vale_rules, vale_notes = load_styles(config.vale, plugins.check_types)
         self.load_notes += vale_notes
+        self.vale_configured: dict[str, str] = {}  # Style.Rule of each rule a .vale.ini names, by id
+        if config.vale_ini is not None:
+            configured, self.vale_configured, vale_notes = load_configured(config.vale_ini, plugins.check_types)
+            vale_rules += configured
+            self.load_notes += vale_notes
+        self.vale_names = {rule.id: vale_name(rule) for rule in vale_rules}  # Style.Rule of every Vale rule, by id
+        # Vale's comments silence rules that read the text, not those that read the raw file
+        self.vale_commented = {rule.id: vale_name(rule) for rule in vale_rules if not rule.params.get("whole_text")}
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
@@ -257,6 +266,8 @@ class Engine:
             findings += self.file_finding(doc.path, PROBLEM_TIMEOUT, reason)
         inline = suppression.parse(doc.text, doc.lines)
         findings = self.unsuppressed(findings, inline)
+        if self.vale_commented:
+            findings = vale_comments.unsilenced(findings, doc.text, doc.lines, self.vale_commented)
         for review in self.suppression_reviews:
             try:
                 findings += self.unsuppressed(review.review(doc, inline))
@@ -298,7 +309,9 @@ class Engine:
         return [
             f
             for f in findings
-            if not self.config.ignored_for(f.path, f.rule) and not (inline and inline.silences(f.rule, f.span.line))
+            if not self.config.ignored_for(f.path, f.rule)
+            and not (inline and inline.silences(f.rule, f.span.line))
+            and not (f.rule in self.vale_configured and not self.config.vale_ini.applies(self.vale_configured[f.rule], f.path))
         ]
 
 

@@ -15,7 +15,7 @@ from linter.errors import ConfigError
 from linter.plugins import load_plugins
 
 HOUSE = FIXTURES / "vale" / "House"
-STORY = """Talks in Kiev enter a New and Uncertain and Decisive Week
+STORY = """# Talks in Kiev enter a New and Uncertain and Decisive Week
 
 By Ana Ruiz
 
@@ -32,10 +32,10 @@ def engine() -> Engine:
 
 
 def test_each_supported_vale_check_gives_the_expected_findings(engine: Engine) -> None:
-    findings = engine.lint_text(Path("story.txt"), STORY)
+    findings = engine.lint_text(Path("story.md"), STORY)  # a Markdown heading: Vale's heading scope
     got = [(f.rule, f.severity, covered(STORY, f), f.message) for f in findings]
     assert got == [
-        ("house.headlinelength", "info", STORY.splitlines()[0], "Headlines should be short."),
+        ("house.headlinelength", "info", "Talks", "Headlines should be short."),  # at the first token, as in Vale
         ("house.places", "error", "Kiev", "Use 'Kyiv' instead of 'Kiev'."),
         ("house.headings", "warning", "enter", "'enter' should be in title case."),
         ("house.acronyms", "warning", "WFP", "'WFP' has no definition."),
@@ -49,18 +49,51 @@ def test_each_supported_vale_check_gives_the_expected_findings(engine: Engine) -
     assert findings[-1].message.startswith("Grade level (") and findings[-1].message.endswith(") too high.")
 
 
-def test_what_cannot_be_honoured_is_reported_by_name(engine: Engine) -> None:
-    notes = sorted(engine.load_notes)
-    assert notes == sorted(
+def test_a_rule_copydesk_cannot_honour_is_skipped_and_reported_by_file_and_line(engine: Engine) -> None:
+    def at(name: str, line: int) -> str:
+        return f"{HOUSE / name}.yml:{line}"
+
+    assert sorted(engine.load_notes) == sorted(
         [
-            f"Vale rule House.Pattern ({HOUSE / 'Pattern.yml'}): field 'action' is not supported; ignored",
-            f"Vale rule House.Pattern ({HOUSE / 'Pattern.yml'}): scope 'blockquote' is not supported; ignored",
-            f"Vale rule House.Readability ({HOUSE / 'Readability.yml'}): metrics ['Coleman-Liau'] are not supported; Flesch-Kincaid grade used",
-            f"Vale rule House.Repeats ({HOUSE / 'Repeats.yml'}): field 'alpha' is not supported; ignored",
-            f"Vale rule House.Script ({HOUSE / 'Script.yml'}): 'extends: script' is not supported; rule skipped",
+            f"{at('Broken', 3)}: tokens: invalid regular expression '(unclosed': missing ) at position 9; Vale rule House.Broken skipped",
+            f"{at('Doubled', 4)}: field 'alpha' is not supported; Vale rule House.Doubled skipped",
+            f"{at('Pattern', 4)}: scope 'table.cell' is not supported; Vale rule House.Pattern skipped",
+            f"{at('Script', 1)}: 'extends: script' is not supported; Vale rule House.Script skipped",
+            f"{at('Wide', 4)}: metrics ['Coleman-Liau'] are not supported; Vale rule House.Wide skipped",
         ]
     )
-    assert "house.script" not in [r.id for r in engine.rules]
+    ids = [r.id for r in engine.rules]
+    assert not {"house.broken", "house.doubled", "house.pattern", "house.script", "house.wide"} & set(ids)
+    assert "house.places" in ids  # the others load
+
+
+def test_a_field_that_changes_no_finding_is_ignored_and_said_so(tmp_path: Path) -> None:
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "Quiet.yml").write_text("extends: existence\nmessage: \"Cut '%s'.\"\naction:\n  name: remove\ntokens: [very]\n")
+    engine = Engine(Config(vale=[style], select=["desk.*"]), load_plugins())
+    assert engine.load_notes == [f"{style / 'Quiet.yml'}:3: field 'action' is not supported; ignored (Vale rule Desk.Quiet)"]
+    assert [f.message for f in engine.lint_text(Path("s.txt"), "Talks end\n\nIt was very late.\n")] == ["Cut 'very'."]
+
+
+def test_raw_patterns_are_joined_and_an_escaped_quote_is_read_as_vale_reads_it(engine: Engine) -> None:
+    text = "Talks end\n\nNotably, the talks ended. Notably late. It was notably so.\n"
+    findings = [f for f in engine.lint_text(Path("story.txt"), text) if f.rule == "house.prefixed"]
+    assert [(covered(text, f), f.message) for f in findings] == [
+        ("Notably", "Do not open with 'Notably'."),
+        (". Notably", "Do not open with '. Notably'."),
+    ]
+
+
+def test_no_style_folder_of_broken_rules_stops_the_run(tmp_path: Path) -> None:
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "Bad.yml").write_text("extends: existence\nmessage: [unclosed\n")
+    (style / "List.yml").write_text("- not a mapping\n")
+    (style / "Good.yml").write_text("extends: existence\nmessage: \"Cut '%s'.\"\ntokens: [very]\n")
+    engine = Engine(Config(vale=[style]), load_plugins())
+    assert len(engine.load_notes) == 2 and all("skipped" in note for note in engine.load_notes)
+    assert "desk.good" in [r.id for r in engine.rules]
 
 
 def test_the_config_names_vale_folders_and_notes_reach_the_user(
@@ -72,7 +105,7 @@ def test_the_config_names_vale_folders_and_notes_reach_the_user(
     assert main(["check", "story.txt"]) == 1
     captured = capsys.readouterr()
     assert captured.out.count("house.places") == 3
-    assert "copydesk: warning: Vale rule House.Script" in captured.err
+    assert "Vale rule House.Script skipped" in captured.err
 
 
 def test_a_missing_vale_folder_is_a_config_error(tmp_path: Path) -> None:

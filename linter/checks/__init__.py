@@ -10,6 +10,7 @@ from linter.checks.conditional import Conditional
 from linter.checks.consistency import Consistency
 from linter.checks.existence import Existence
 from linter.checks.file_problem import FileProblem
+from linter.checks.metric import Metric
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
@@ -50,6 +51,7 @@ def copydesk_check_types() -> list[type[Check]]:
         Conditional,
         Capitalization,
         Readability,
+        Metric,
         FileProblem,
         SuppressionComments,
     ]

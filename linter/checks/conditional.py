@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+import regex
+
 from linter import budget, patterns
 from linter.checks.base import Check, Param
 from linter.document import Document, Role
@@ -26,7 +28,7 @@ class Conditional(Check):
     summary = "A term is used before it is defined."
     params = {
         "first": Param("regex", r"\b(\p{Lu}{3,6})\b", "the use; its first group is the term"),
-        "second": Param("regex", r"\(\s*(\p{Lu}{3,6})\s*\)", "the definition; its first group is the term"),
+        "second": Param("regex", r"\(\s*(\p{Lu}{3,6})\s*\)", "the definition; its first group that matched is the term"),
         "exceptions": Param("strings", (), "terms that need no definition (NATO, FBI...)"),
         "initials": Param("bool", False, "a run of capitalised words spelling the term's initials defines it"),
         "emphasis": Param("bool", False, "a term the story also writes in lower case is a word in capitals"),
@@ -45,7 +47,8 @@ class Conditional(Check):
         defined: dict[str, int] = {}
         for text, start in segments:
             for match in self.options["second"].finditer(text, timeout=budget.time_left()):
-                defined.setdefault(match.group(1), start + match.start(1))
+                group = _term_group(match)
+                defined.setdefault(match.group(group), start + match.start(group))
         reported: set[str] = set()
         spelled: dict[str, int] | None = None  # read only for a term not yet defined
         for text, start in segments:
@@ -92,3 +95,9 @@ class Conditional(Check):
 
 _WORD = patterns.compile(r"[\p{L}&][\p{L}'’\-]*")
 _LOWER_WORD = patterns.compile(r"\b\p{Ll}{3,6}\b")
+
+
+def _term_group(match: "regex.Match[str]") -> int:
+    """The first group of a definition's match that matched (a pattern of
+    alternatives, "NAME (TERM)" or "TERM: NAME", has one group in each)."""
+    return next((index for index in range(1, len(match.groups()) + 1) if match.group(index) is not None), 1)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 import regex
 
 from linter.checks.base import REQUIRED, Check, Param
+from linter.checks.markup import blank_markup, whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -22,7 +23,12 @@ if TYPE_CHECKING:
 class Existence(Check):
     name = "existence"
     summary = "A word or pattern that should not appear."
-    params = {"tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"), **TOKEN_PARAMS}
+    params = {
+        "tokens": Param("patterns", REQUIRED, "words, phrases or patterns to report"),
+        "skip_markup": Param("bool", False, "in Markdown, read no inline code or URL (as Vale does)"),
+        "whole_text": Param("bool", False, "read the file's whole text, markup included (Vale's raw scope)"),
+        **TOKEN_PARAMS,
+    }
     fields = ("match",)
     default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
 
@@ -38,7 +44,9 @@ class Existence(Check):
         return token_pattern(self.options["tokens"], self.options["ignorecase"], self.options["nonword"])
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for text, start in self.segments(doc):
+        for text, start in whole_or_segments(self, doc):
+            if self.options["skip_markup"]:
+                text = blank_markup(text, doc.format)
             for match in matches(self.pattern, text, self.excepted, self.options["ignorecase"]):
                 begin, end = start + match.start(), start + match.end()
                 yield self.finding(doc, begin, end, match=doc.text[begin:end])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from linter.checks.base import Check, Param
+from linter.checks.markup import whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, count_matches, excepted, token_pattern
 from linter.document import Document, Role
 from linter.findings import Finding
@@ -23,6 +24,8 @@ class Occurrence(Check):
         "token": Param("patterns", (r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*",), "what to count (default: words)"),
         "max": Param("int", 0, "report more than this many (0: no maximum)"),
         "min": Param("int", 0, "report fewer than this many (0: no minimum)"),
+        "whole_text": Param("bool", False, "count in the file's whole text, markup included (Vale's raw scope)"),
+        "at_first_match": Param("bool", False, "report at the unit's first match (its start when none), not the whole unit, as Vale does"),
         **TOKEN_PARAMS,
     }
     fields = ("count", "limit")
@@ -36,14 +39,26 @@ class Occurrence(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         counted = [
             (start, start + len(text), count_matches(self.pattern, text, self.excepted, True))
-            for text, start in self.segments(doc)
+            for text, start in whole_or_segments(self, doc)
             if text.strip()
         ]
         if self.rule.unit == UNIT_DOCUMENT and counted:
             counted = [(counted[0][0], counted[0][1], sum(count for _, _, count in counted))]
         most, least = self.options["max"], self.options["min"]
         for start, end, count in counted:
-            if most and count > most:
-                yield self.finding(doc, start, end, count=count, limit=most)
-            elif least and count < least:
-                yield self.finding(doc, start, end, count=count, limit=least)
+            limit = most if most and count > most else least if least and count < least else None
+            if limit is None:
+                continue
+            if self.options["at_first_match"]:
+                start, end = self._first_match(doc, start, end)
+            yield self.finding(doc, start, end, count=count, limit=limit)
+
+    def _first_match(self, doc: Document, start: int, end: int) -> tuple[int, int]:
+        """The span of the first token counted in ``start``..``end``, or
+        the empty span at its start."""
+        for text, offset in whole_or_segments(self, doc):
+            if start <= offset < end:
+                match = self.pattern.search(text)
+                if match:
+                    return offset + match.start(), offset + match.end()
+        return start, start

@@ -4,7 +4,7 @@ Front matter gives the headline (``title`` or ``headline``), the dek
 (``dek``, ``description``, ``subtitle``, ``summary``) and the byline
 (``byline``, ``author``, ``authors``); each becomes a block whose span is
 the value in the front matter, so findings point into it. In the body,
-fenced code and HTML comments are skipped, headings and list items are
+fenced and indented code and HTML comments are skipped, headings and list items are
 blocks of their own, and paragraphs are read as in plain text.
 """
 
@@ -26,11 +26,19 @@ FRONT_MATTER_FIELDS = {
     Role.BYLINE: ("byline", "author", "authors"),
 }
 
-_FENCE = patterns.compile(r"^\s{0,3}(```|~~~)")
-_HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
+FENCE = patterns.compile(r"^\s{0,3}(`{3,}|~{3,})")
+HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
 _ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
+_INDENTED_CODE = patterns.compile(r"^(?: {4}|\t)")
 _RULE = patterns.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+
+
+def closes_fence(line: str, fence: str) -> bool:
+    """Whether the line closes a fence opened by ``fence``: a run of the
+    same mark at least as long, alone on its line."""
+    closing = line.strip()
+    return closing.startswith(fence) and closing == fence[0] * len(closing)
 
 
 def parse(path: Path, source: str) -> Document:
@@ -139,6 +147,7 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
     run: list[tuple[int, int]] = []
     fence: str | None = None
     in_comment = False
+    in_list = False  # the last line of text was an item or an indented line under one
 
     def flush() -> None:
         units.extend(paragraph_units(source, run))
@@ -148,13 +157,13 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         start, end = lines.line_span(number)
         raw = source[start:end]
         if fence:
-            if raw.strip().startswith(fence):
+            if closes_fence(raw, fence):
                 fence = None
             continue
         if in_comment:
             in_comment = "-->" not in raw
             continue
-        fence_match = _FENCE.match(raw)
+        fence_match = FENCE.match(raw)
         if fence_match:
             flush()
             fence = fence_match.group(1)
@@ -164,15 +173,20 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
             in_comment = "-->" not in raw
             continue
         span = content_span(source, lines, number)
-        if span is None or _RULE.match(raw) or is_directive_line(raw):
+        # an underline under a one-line paragraph makes it a heading, not a rule
+        underline = span is not None and SETEXT.match(raw) and len(run) == 1
+        if span is None or (_RULE.match(raw) and not underline) or is_directive_line(raw):
             flush()
             continue
-        heading = _HEADING.match(raw)
+        if not run and not in_list and _INDENTED_CODE.match(raw):
+            continue  # indented code: it cannot interrupt a paragraph, and in a list it is the item's text
+        in_list = bool(_ITEM.match(raw)) or (in_list and raw[:1] in (" ", "\t"))
+        heading = HEADING.match(raw)
         if heading:
             flush()
             units.append(Unit(start + heading.start(2), start + heading.end(2), "heading", len(heading.group(1))))
             continue
-        if _SETEXT.match(raw) and len(run) == 1:
+        if SETEXT.match(raw) and len(run) == 1:
             level = 1 if raw.strip()[0] == "=" else 2
             units.append(Unit(run[0][0], run[0][1], "heading", level))
             run.clear()

@@ -329,6 +329,7 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
     reporter = reporters[args.format].load()(out)
     reporter.rules = {r.id: r for r in engine.rules}
     reporter.fail_on = args.fail_on or engine.config.fail_on
+    reporter.docs_url = engine.config.docs_url  # read by the SARIF reporter
     reporter.show_source, reporter.unsafe_fixes = args.show_source, args.unsafe_fixes  # read by the text reporter
     reporter.report(result)
 

@@ -67,6 +67,7 @@ class Config:
         max_file_size: int = DEFAULT_MAX_BYTES,
         time_budget: float = DEFAULT_TIME_BUDGET,  # seconds for all the checks of one story
         strict_files: bool = False,  # exit 2 when a file cannot be linted
+        docs_url: str = "",
         include: list[str] | None = None,
         exclude: list[str] | None = None,
         boilerplate: list[str] | None = None,  # standing copy the rules across files let repeat
@@ -83,6 +84,7 @@ class Config:
         self.styles_by_path = styles_by_path or {}
         self.max_file_size, self.strict_files = max_file_size, strict_files
         self.time_budget = time_budget
+        self.docs_url = docs_url  # where each rule's documentation lives ("{rule}" in it); "": nowhere
         self.include, self.exclude = include or [], exclude or []
         self.boilerplate = boilerplate or []
         self.source = source
@@ -143,6 +145,7 @@ KEYS = (
     "max_file_size",
     "time_budget",
     "strict_files",
+    "docs_url",
     "archive_fields",
     *_LIST_KEYS,
     *_PATH_KEYS,
@@ -238,6 +241,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 raise fail(key, "must be a positive number of bytes")
             config.max_file_size = value
+        elif key == "docs_url":
+            if not isinstance(value, str) or "{rule}" not in value:
+                raise fail(key, "must be a URL template holding {rule}, e.g. https://desk.example.org/rules/{rule}")
+            config.docs_url = value
         elif key == "time_budget":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
                 raise fail(key, "must be a number of seconds, above 0 and at most 3600")

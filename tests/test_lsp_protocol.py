@@ -129,3 +129,20 @@ def test_what_a_plugin_writes_to_standard_output_never_reaches_the_protocol(tmp_
         assert client.close() == 0
     finally:
         client.proc.kill()
+
+
+def test_rule_links_follow_the_configs_docs_url(tmp_path: Path) -> None:
+    (tmp_path / ".copydesk.yaml").write_text("docs_url: https://desk.example.org/rules/{rule}\n")
+    client = RawClient(tmp_path)
+    try:
+        client.send({"id": 1, "method": "initialize", "params": {"capabilities": {}, "rootUri": tmp_path.as_uri()}})
+        client.reply(1)
+        client.send({"method": "initialized", "params": {}})
+        params = _open(client, tmp_path / "story.md", "# Harbor Board Backs Dredging\n\nOfficials say the work could take a year.\n")
+        [vague] = [d for d in params["diagnostics"] if d["code"] == "vague-sourcing"]
+        assert vague["codeDescription"] == {"href": "https://desk.example.org/rules/vague-sourcing"}
+        position = {"textDocument": {"uri": (tmp_path / "story.md").as_uri()}, "position": vague["range"]["start"]}
+        client.send({"id": 2, "method": "textDocument/hover", "params": position})
+        assert "(https://desk.example.org/rules/vague-sourcing)" in client.reply(2)["result"]["contents"]["value"]
+    finally:
+        client.proc.kill()

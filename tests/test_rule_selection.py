@@ -80,3 +80,9 @@ def test_a_run_that_finds_no_articles_fails(capsys: pytest.CaptureFixture[str], 
 def test_a_file_named_on_the_command_line_is_always_linted(capsys: pytest.CaptureFixture[str]) -> None:
     Path("notes.log").write_text("Harbor Board Backs Dredging\n\nOfficials say the work could take a year.\n")
     assert main(["check", "notes.log"]) == 1
+
+
+def test_docs_url_must_be_a_template_of_the_rule(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    Path(".copydesk.yaml").write_text("docs_url: https://desk.example.org/rules/\n")
+    assert main(["check", "story.txt"]) == 2
+    assert ":1: docs_url: must be a URL template holding {rule}" in capsys.readouterr().err

@@ -30,13 +30,12 @@ rest of the command works without it (``pip install 'copydesk[lsp]'``).
 
 from linter.lsp.edits import TextChange, suppression_change
 from linter.lsp.engines import Engines
-from linter.lsp.hover import RULE_DOCS_URL, rule_docs_url
+from linter.lsp.hover import rule_docs_url
 from linter.lsp.positions import to_offset, to_position
 from linter.lsp.server import DEBOUNCE_SECONDS, create_server, serve
 
 __all__ = [
     "DEBOUNCE_SECONDS",
-    "RULE_DOCS_URL",
     "Engines",
     "TextChange",
     "create_server",

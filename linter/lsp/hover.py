@@ -9,18 +9,16 @@ from linter.findings import Finding
 if TYPE_CHECKING:  # pragma: no cover
     from linter.rules import Rule
 
-# Where a rule's documentation lives; the one place to change it.
-RULE_DOCS_URL = "https://copydesk.invalid/rules/{rule}"
-
-
-def rule_docs_url(rule_id: str) -> str:
-    return RULE_DOCS_URL.format(rule=rule_id)
+def rule_docs_url(rule_id: str, template: str) -> str:
+    """Where a rule's documentation lives, from the config's ``docs_url``
+    template; "" when the config names no such place (no dead link)."""
+    return template.format(rule=rule_id) if template else ""
 
 
 _DOC_SECTIONS = (("what", "What it checks"), ("why", "Why"), ("example", "Example"), ("fix", "Fix"))
 
 
-def hover_markdown(finding: Finding, rule: "Rule | None") -> str:
+def hover_markdown(finding: Finding, rule: "Rule | None", docs_url: str = "") -> str:
     """A rule's id, summary and docs, as Markdown."""
     if rule is None:
         return f"**{finding.rule}** ({finding.severity})\n\n{finding.message}"
@@ -34,5 +32,6 @@ def hover_markdown(finding: Finding, rule: "Rule | None") -> str:
             parts.append(f"**{heading}**\n\n{fence}text\n{body}\n{fence}")
         else:
             parts.append(f"**{heading}:** {body}")
-    parts.append(f"[Documentation of {rule.id}]({rule_docs_url(rule.id)})")
+    if docs_url:
+        parts.append(f"[Documentation of {rule.id}]({rule_docs_url(rule.id, docs_url)})")
     return "\n\n".join(parts)

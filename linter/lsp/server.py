@@ -74,6 +74,7 @@ class DocState:
     error: ConfigError | None
     config_key: str
     diagnostics: list["types.Diagnostic"] = field(default_factory=list)
+    docs_url: str = ""  # the config's template for rule documentation links
 
     @property
     def text(self) -> str:
@@ -199,7 +200,7 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
             message=finding.message,
             severity=severities.get(finding.severity, types.DiagnosticSeverity.Warning),
             code=finding.rule,
-            code_description=types.CodeDescription(href=rule_docs_url(finding.rule)),
+            code_description=types.CodeDescription(href=rule_docs_url(finding.rule, state.docs_url)) if state.docs_url else None,
             source=SOURCE,
         )
 
@@ -227,6 +228,7 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
             {r.id: r for r in loaded.engine.rules} if loaded.engine else {},
             loaded.error,
             loaded.key,
+            docs_url=loaded.config.docs_url if loaded.config else "",
         )
         state.diagnostics = diagnostics_of(state)
         states[uri] = state
@@ -346,7 +348,7 @@ def create_server(config: Path | None = None, style: str | None = None) -> "Lang
         for finding in under:
             if all(finding.rule != s.rule for s in seen):
                 seen.append(finding)
-        text = "\n\n---\n\n".join(hover_markdown(f, state.rules.get(f.rule)) for f in seen)
+        text = "\n\n---\n\n".join(hover_markdown(f, state.rules.get(f.rule), state.docs_url) for f in seen)
         formats = capability("text_document.hover.content_format", None)
         kind = types.MarkupKind.Markdown
         if formats is not None and types.MarkupKind.Markdown not in formats:

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from linter.document import Span
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://copydesk.invalid/"
-HELP_URI = "https://copydesk.invalid/rules/{id}"
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # The key GitHub code scanning reads to match a result across runs; when it
@@ -65,6 +63,7 @@ def region(span: "Span") -> dict[str, int]:
 
 class SarifReporter(Reporter):
     root: Path | None = None
+    docs_url = ""  # the config's template for rule documentation ("{rule}"); "": no links
 
     def report(self, result: RunResult) -> None:
         json.dump(self.log(result), self.stream, indent=2, ensure_ascii=False)
@@ -81,7 +80,6 @@ class SarifReporter(Reporter):
         driver: dict[str, Any] = {
             "name": "copydesk",
             "version": version(),
-            "informationUri": INFORMATION_URI,
             "rules": [self.descriptor(rule_id, severities[rule_id]) for rule_id in rule_ids],
         }
         invocation: dict[str, Any] = {"executionSuccessful": True}
@@ -119,7 +117,8 @@ class SarifReporter(Reporter):
                     for heading, body in sections
                 ),
             }
-        descriptor["helpUri"] = HELP_URI.format(id=quote(rule_id))
+        if self.docs_url:
+            descriptor["helpUri"] = self.docs_url.format(rule=quote(rule_id))
         descriptor["defaultConfiguration"] = {"level": LEVELS.get(rule.severity if rule else severity, "warning")}
         return descriptor
 

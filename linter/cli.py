@@ -105,7 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     names_check = names_commands.add_parser("check", parents=[common], help="validate registry files")
     names_check.add_argument("files", nargs="+", type=Path)
     names_suggest = names_commands.add_parser("suggest", parents=[common], help="people in articles not in the registry")
-    names_suggest.add_argument("paths", nargs="+", type=Path)
+    names_suggest.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or folders (default: .)")
+    names_suggest.add_argument(
+        "--format", choices=("text", "yaml"), default="text", help="yaml: entries ready to paste into a registry"
+    )
     return parser
 
 
@@ -438,9 +441,14 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
                 docs.append(input_format.parse(path, source.text))
         except (UnreadableFile, ArticleError) as error:
             print(f"copydesk: warning: {path}: {error}", file=sys.stderr)
-    counts = suggest(engine.context.people_finder, docs, engine.context.people)
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        out.write(f"{count:>5}  {name}\n")
+    found = suggest(engine.context.people_finder, docs, engine.context.people)
+    if args.format == "yaml":
+        from linter.names import registry_yaml
+
+        out.write(registry_yaml(found))
+        return EXIT_CLEAN
+    for person, count in found:
+        out.write(f"{count:>5}  {person.name}\n")
     return EXIT_CLEAN
 
 

@@ -288,10 +288,15 @@ def name_forms(people: list[Person]) -> dict[str, Person]:
     return {form: p for p in people for form in (p.name, p.plain, *p.variants)}
 
 
-def suggest(finder: PeopleFinder, docs: list[Document], registered: list[Person]) -> Counter[str]:
-    """How many stories name each inferred person not in the registry."""
+def suggest(finder: PeopleFinder, docs: list[Document], registered: list[Person]) -> list[tuple[Person, int]]:
+    """Each inferred person not in the registry (as the first story that
+    names them reads them) with how many stories name them, most first."""
     known = set(name_forms(registered))
     counts: Counter[str] = Counter()
+    people: dict[str, Person] = {}
     for doc in docs:
-        counts.update({p.name for p in finder.infer(doc)} - known)
-    return counts
+        found = {p.name: p for p in finder.infer(doc) if p.name not in known}
+        counts.update(found.keys())
+        for name, person in found.items():
+            people.setdefault(name, person)
+    return [(people[name], count) for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]

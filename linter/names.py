@@ -353,3 +353,21 @@ def find_mentions(
     mentions = [claims[0] for claims in found.values() if len(claims) == 1]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def registry_yaml(people: list[tuple[Person, int]]) -> str:
+    """Registry entries for people, ready to paste under a registry's
+    ``people:`` (values written as JSON strings, which YAML reads as they
+    are), each with how many stories named it."""
+    import json
+
+    def quoted(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["people:"]
+    for person, count in people:
+        lines.append(f"  - name: {quoted(person.name)}  # named in {count} stor{'y' if count == 1 else 'ies'}")
+        lines.append(f"    surname: {quoted(person.surname)}")
+        if person.honorific:
+            lines.append(f"    honorific: {quoted(person.honorific)}")
+    return "\n".join(lines) + "\n"

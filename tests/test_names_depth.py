@@ -64,6 +64,25 @@ def test_names_suggest_lists_people_not_in_the_registry(tmp_path: Path, capsys: 
     assert capsys.readouterr().out == "    2  Carlos Mendes\n    2  Lena Ortiz\n"
 
 
+def test_names_suggest_reads_the_working_folder_and_writes_registry_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "s.txt").write_text(
+        "Harbor Vote Splits Council\n\nBy Ana Ruiz\n\nMayor Lena Ortiz said the city would appeal. "
+        "Carlos Mendes, a port official, said ships were waiting. Ms. Ortiz left early.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["names", "suggest", "--format", "yaml"]) == 0
+    entries = capsys.readouterr().out
+    assert entries == (
+        "people:\n"
+        '  - name: "Carlos Mendes"  # named in 1 story\n    surname: "Mendes"\n'
+        '  - name: "Lena Ortiz"  # named in 1 story\n    surname: "Ortiz"\n    honorific: "Ms."\n'
+    )
+    (tmp_path / "desk.yaml").write_text(entries)
+    assert main(["names", "check", "desk.yaml"]) == 0  # ready to paste: a valid registry
+
+
 def test_a_newsroom_registry_layers_over_the_shipped_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "desk.yaml").write_text(
         "people:\n"

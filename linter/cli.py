@@ -97,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("lsp", parents=[common], help="run the language server on standard input and output")
 
+    init = commands.add_parser("init", help="write a commented .copydesk.yaml to start from")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
+    init.add_argument("--style", default="nyt", help="house style for names: nyt (default), ap or british")
+
     docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
     docs.add_argument("--output", type=Path, help="write to this file (default: standard output)")
 
@@ -169,6 +173,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return serve(args)
     if args.command == "parse":
         return _parse(args, sys.stdout)
+    if args.command == "init":
+        return _init(args)
     try:
         config = load_config(args.config or find_config(Path.cwd()))
         if args.command == "check":
@@ -449,6 +455,23 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         return EXIT_CLEAN
     for person, count in found:
         out.write(f"{count:>5}  {person.name}\n")
+    return EXIT_CLEAN
+
+
+def _init(args: argparse.Namespace) -> int:
+    from linter.init_config import write_config
+    from linter.plugins import load_plugins
+
+    styles = load_plugins().styles
+    if args.style not in styles:
+        print(f"copydesk: error: unknown house style '{args.style}' (known: {', '.join(sorted(styles))})", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        path = write_config(args.folder, args.style)
+    except (ConfigError, OSError) as error:
+        print(f"copydesk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"copydesk: wrote {path}; `copydesk check` reads it", file=sys.stderr)
     return EXIT_CLEAN
 
 

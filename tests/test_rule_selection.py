@@ -86,3 +86,25 @@ def test_docs_url_must_be_a_template_of_the_rule(capsys: pytest.CaptureFixture[s
     Path(".copydesk.yaml").write_text("docs_url: https://desk.example.org/rules/\n")
     assert main(["check", "story.txt"]) == 2
     assert ":1: docs_url: must be a URL template holding {rule}" in capsys.readouterr().err
+
+
+def test_init_writes_a_commented_config_that_loads_and_never_overwrites(capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.config import load_config
+
+    assert main(["init", "--style", "ap"]) == 0
+    written = Path(".copydesk.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# copydesk's configuration.") and "style: ap " in written
+    config = load_config(Path(".copydesk.yaml"))
+    assert (config.style, config.fail_on, config.packs, config.ignore) == ("ap", "warning", [], [])
+    assert main(["check", "story.txt"]) == 1  # a run reads it
+    # The settings shown commented out are valid ones, uncommented.
+    settings = written.split("ignore: []", 1)[1]
+    Path("uncommented.yaml").write_text("\n".join(line[2:] if line.startswith("# ") else line for line in settings.splitlines()))
+    example = load_config(Path("uncommented.yaml"))
+    assert example.select == ["name-*"] and example.docs_url == "https://desk.example.org/rules/{rule}"
+    assert example.severity == {"vague-sourcing": "error"} and example.exclude == ["drafts/"]
+    capsys.readouterr()
+    assert main(["init"]) == 2
+    assert "a configuration is already here; not overwritten" in capsys.readouterr().err
+    assert Path(".copydesk.yaml").read_text(encoding="utf-8") == written
+    assert main(["init", "--style", "gazette", "elsewhere"]) == 2

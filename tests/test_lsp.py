@@ -624,4 +624,4 @@ def test_without_pygls_the_command_says_what_to_install(monkeypatch: pytest.Monk
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pygls", None)  # import pygls now fails
     assert lsp.serve(argparse.Namespace(config=None, style=None)) == 2
-    assert "install copydesk[lsp]" in capsys.readouterr().err
+    assert "install copydesk again with its dependencies" in capsys.readouterr().err

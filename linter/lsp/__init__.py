@@ -25,7 +25,7 @@ document is synchronised in full, not incrementally, so the server never
 has to split lines the way the client does.
 
 pygls is imported only here, and only when the server starts, so that the
-rest of the command works without it (``pip install 'copydesk[lsp]'``).
+rest of the command works without it (it is a dependency of copydesk).
 """
 
 from linter.lsp.edits import TextChange, suppression_change

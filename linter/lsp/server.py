@@ -456,7 +456,7 @@ def serve(args: argparse.Namespace) -> int:
     except ImportError as error:
         print(
             f"copydesk: error: the language server needs pygls ({error}); "
-            "install copydesk[lsp]: pip install 'copydesk[lsp]'",
+            "install copydesk again with its dependencies (pip install copydesk, or pip install . from a clone)",
             file=sys.stderr,
         )
         return EXIT_NO_PYGLS

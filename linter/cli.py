@@ -187,7 +187,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _docs(args, config, sys.stdout)
         return _explain(args, config, sys.stdout)
     except ConfigError as error:
-        print(f"copydesk: error: {error}", file=sys.stderr)
+        for problem in str(error).splitlines():  # several at once (a names registry's every error)
+            print(f"copydesk: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
 
 

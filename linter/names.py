@@ -31,7 +31,7 @@ import regex
 
 from linter import patterns
 from linter.document import Document, Role
-from linter.errors import ConfigError
+from linter.errors import ConfigError, raise_all
 from linter.yamlsource import LineMap, load_yaml, unknown_key_message
 
 if TYPE_CHECKING:
@@ -132,20 +132,23 @@ def _check_conflicts(people: list[tuple[Person, Path, int]]) -> None:
     """Two people with one name, or a variant that is another person's name,
     would let a reference (and an unsafe fix) go to the wrong person: an
     error naming both places."""
+    errors: list[ConfigError] = []
     owners: dict[str, tuple[Person, Path, int]] = {}
     for entry in people:
         key = entry[0].name.casefold()
         if key in owners:
             _, first_path, first_line = owners[key]
             message = f"two people named '{entry[0].name}' (the other is at {first_path}:{first_line})"
-            raise ConfigError(message, entry[1], entry[2])
+            errors.append(ConfigError(message, entry[1], entry[2]))
+            continue
         owners[key] = entry
     for person, path, line in people:
         for variant in person.variants:
             owner = owners.get(variant.casefold())
             if owner is not None and owner[0] is not person:
                 message = f"variant '{variant}' of {person.name} is the name of another person ({owner[1]}:{owner[2]})"
-                raise ConfigError(message, path, line)
+                errors.append(ConfigError(message, path, line))
+    raise_all(errors)
 
 
 def _registry(path: Path) -> list[tuple[str, Person, int]]:
@@ -156,13 +159,21 @@ def _registry(path: Path) -> list[tuple[str, Person, int]]:
         raise ConfigError("a names registry needs a 'people' list", path, 1)
     entries: list[tuple[str, Person, int]] = []
     lines: dict[str, int] = {}
+    errors: list[ConfigError] = []  # every entry's, so that names check reports them all at once
     for entry in data["people"]:
-        person_id, person = _person(entry, path)
+        try:
+            person_id, person = _person(entry, path)
+        except ConfigError as error:
+            errors.append(error)
+            continue
         line = entry.line
         if person_id in lines:
-            raise ConfigError(f"id '{person_id}' is given twice in this registry (first on line {lines[person_id]})", path, line)
+            message = f"id '{person_id}' is given twice in this registry (first on line {lines[person_id]})"
+            errors.append(ConfigError(message, path, line))
+            continue
         lines[person_id] = line
         entries.append((person_id, person, line))
+    raise_all(errors)
     return entries
 
 

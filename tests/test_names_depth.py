@@ -165,3 +165,20 @@ def test_a_variant_surname_on_its_own_is_caught_in_both_styles() -> None:
     assert [(covered(text, f), f.fix.edits[0].replacement) for f in ap] == [("Zelenskyy", "Zelensky")]
     nyt = lint(text, select=("name-*",))
     assert [(covered(text, f), f.fix.edits[0].replacement) for f in nyt] == [("Zelenskyy", "Mr. Zelensky")]
+
+
+def test_names_check_reports_every_error_of_a_registry_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "desk.yaml"
+    bad.write_text(
+        "people:\n"
+        "  - name: Ana Ruiz\n    surname: Ruis\n"  # 3
+        "  - name: Joana Silva\n    honorific: Ms.\n"  # 4: no surname
+        "  - name: Tomas Reyes\n    surname: Reyes\n    colour: red\n"  # 8: unknown field
+        "  - name: Lena Ortiz\n    surname: Ortiz\n"
+    )
+    assert main(["names", "check", str(bad)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"copydesk: error: {bad}:3: surname 'Ruis' is not a word of 'Ana Ruiz'",
+        f"copydesk: error: {bad}:4: person is missing 'surname'",
+        f"copydesk: error: {bad}:8: unknown field 'colour'",
+    ]

@@ -62,10 +62,20 @@ article_text = st.lists(text_piece, max_size=60).map("".join)
 @st.composite
 def hostile_article(draw: st.DrawFn) -> tuple[str, bytes]:
     """A file name and the bytes of a hostile article."""
-    suffix = draw(st.sampled_from([".md", ".txt", ".markdown"]))
+    suffix = draw(st.sampled_from([".md", ".txt", ".markdown", ".html", ".jsonl", ".json"]))
     name = draw(st.sampled_from(["story", "caf\udce9", "line\nbreak", "esc\x1b[31m", "sp ace", "dash-", "ünï"])) + suffix
-    kind = draw(st.sampled_from(["text", "front-matter", "bytes", "bom", "long-line", "many-quotes"]))
-    if kind == "front-matter":
+    kind = draw(st.sampled_from(["text", "front-matter", "bytes", "bom", "long-line", "many-quotes", "markup", "records"]))
+    if kind == "markup":  # tags left open, entities, scripts, nesting
+        pieces = st.sampled_from(["<p>", "</p>", "<article>", "<h1>", "</h1>", "<blockquote>", "<script>", "&#8217;",
+                                  "&bogus;", "&#99999999;", "<!--", "-->", "<meta name=author content=", "<", ">", "\"'"])
+        data = "".join(draw(st.lists(st.one_of(pieces, text_piece), max_size=80))).encode("utf-8", "surrogatepass")
+    elif kind == "records":  # JSON lines, some broken, some not objects
+        record = st.one_of(
+            st.builds(lambda h, b: json.dumps({"title": h, "body": b}), st.text(max_size=20), article_text),
+            st.sampled_from(["{", "[]", "null", "1e999", '{"body": 7}', '{"body": "x", "title": ["a"]}', '"\\ud800"']),
+        )
+        data = "\n".join(draw(st.lists(record, max_size=8))).encode("utf-8", "surrogatepass")
+    elif kind == "front-matter":
         body = "---\n" + draw(st.sampled_from(NASTY_YAML)) + "---\n\n" + draw(article_text)
         data = body.encode("utf-8", "surrogatepass")
     elif kind == "bytes":

@@ -14,7 +14,6 @@ function from the linted corpora to its figures. Add a family's section to
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -118,13 +117,11 @@ def show(root: Path, rule: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="?", help="the corpora folder (default ../shared/corpora)")
+    parser = corpora.command_line("python -m benchmarks.accuracy", __doc__.split("\n\n")[0])
     parser.add_argument("--show", metavar="RULE", help="print every finding of RULE in context")
     options = parser.parse_args(argv)
-    root = corpora.find_root(options.corpora)
+    root = corpora.root_or_complain(options.root)
     if root is None:
-        print("no development corpora found (give the folder, e.g. ../shared/corpora)", file=sys.stderr)
         return 2
     if options.show:
         show(root, options.show)

@@ -26,7 +26,6 @@ headline, a later mention becomes the first).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
@@ -159,13 +158,11 @@ def measure(root: Path) -> Iterator[tuple[Selection, Figures, list[Scored]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy_names", description=__doc__.split("\n")[0])
-    parser.add_argument("root", nargs="?", help="the corpora folder (default ../shared/corpora)")
+    parser = corpora.command_line("python -m benchmarks.accuracy_names", __doc__.split("\n")[0])
     parser.add_argument("--quiet", action="store_true", help="print the figures only, not each finding")
     args = parser.parse_args(argv)
-    root = corpora.find_root(args.root)
+    root = corpora.root_or_complain(args.root)
     if root is None:
-        print("no corpora folder found", file=sys.stderr)
         return 2
     for selection, figures, scored in measure(root):
         if not args.quiet:

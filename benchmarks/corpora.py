@@ -8,7 +8,9 @@ the gold attribution annotations of ``polnear-dev`` (brat standoff files).
 
 from __future__ import annotations
 
+import argparse
 import csv
+import sys
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -70,6 +72,22 @@ def find_root(argument: str | None = None) -> Path | None:
     project; None when it is absent."""
     root = Path(argument) if argument else DEFAULT_ROOT
     return root if (root / "polnear-dev").is_dir() or (root / "bbc-dev").is_dir() else None
+
+
+def command_line(prog: str, description: str) -> argparse.ArgumentParser:
+    """The argument parser of a script that reads the corpora: the corpora
+    folder is its first, optional, argument (``root``)."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("root", nargs="?", metavar="corpora", help="the corpora folder (default ../shared/corpora)")
+    return parser
+
+
+def root_or_complain(argument: str | None) -> Path | None:
+    """``find_root``, saying on standard error when there is no such folder."""
+    root = find_root(argument)
+    if root is None:
+        print("no development corpora found (give the folder that holds bbc-dev and polnear-dev)", file=sys.stderr)
+    return root
 
 
 def stories(root: Path, corpus: str) -> Iterator[Story]:

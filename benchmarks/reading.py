@@ -23,7 +23,6 @@ offset, never the copy itself), to be read in the story.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -209,13 +208,11 @@ def report(reading: Reading, show: bool) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.reading", description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpora", nargs="?", help="the corpora folder (default: ../shared/corpora)")
+    parser = corpora.command_line("python -m benchmarks.reading", __doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="list each miss and doubtful quotation by story and offset")
     args = parser.parse_args(argv)
-    root = corpora.find_root(args.corpora)
+    root = corpora.root_or_complain(args.root)
     if root is None:
-        print("no corpora folder found", file=sys.stderr)
         return 2
     for reading in readings(root):
         print(report(reading, args.show))

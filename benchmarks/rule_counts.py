@@ -20,14 +20,13 @@ docs/accuracy.md reports. The stories are read in place, never copied.
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from pathlib import Path
 import random
 import sys
 
 from benchmarks.accuracy_names import BARE_SURNAME_SECTIONS
-from benchmarks.corpora import Story, find_root, stories
+from benchmarks.corpora import Story, command_line, root_or_complain, stories
 from linter.config import Config
 from linter.engine import Engine
 from linter.findings import Finding
@@ -98,16 +97,14 @@ def sample(findings: list[tuple[str, Finding]], rule: str, seed: int, count: int
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.rule_counts", description=__doc__.split("\n\n")[0])
-    parser.add_argument("root", nargs="?", help="the corpora folder (default ../shared/corpora)")
+    parser = command_line("python -m benchmarks.rule_counts", __doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", choices=CORPORA, help="one corpus only (repeatable)")
     parser.add_argument("--sample", metavar="RULE", action="append", help="print a random sample of a rule's findings (repeatable; 'all': every rule that found something)")
     parser.add_argument("--seed", type=int, default=19)
     parser.add_argument("--count", type=int, default=25)
     args = parser.parse_args(argv)
-    root = find_root(args.root)
+    root = root_or_complain(args.root)
     if root is None:
-        print("no corpora found (give the folder that holds bbc-dev and polnear-dev)", file=sys.stderr)
         return 2
     counts: dict[str, tuple[int, Counter[str]]] = {}
     everything: list[tuple[str, Finding]] = []

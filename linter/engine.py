@@ -14,7 +14,7 @@ from linter.checks.suppression_comments import SuppressionComments
 from linter.config import Config
 from linter.context import RunContext
 from linter.discovery import discover
-from linter.document import ArticleError, Document, Span
+from linter.document import ArticleError, Document, LineIndex, Span
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES, Finding
 from linter.hookspecs import InputFormat
@@ -186,7 +186,7 @@ class Engine:
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
-            return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, text)
+            return self.file_finding(path, PROBLEM_INVALID, error.message, error.line, LineIndex(text))
         except Exception as error:  # a format plugin's own bug: this story is not linted, the run goes on
             return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         if not isinstance(doc, Document):
@@ -203,10 +203,12 @@ class Engine:
         """Lint each story of a file that holds many (an archive); a record
         that cannot be read is a finding at its line, and the rest are linted."""
         findings: list[Finding] = []
+        lines: LineIndex | None = None  # made once, for the first record that cannot be read
         try:
             for item in input_format.parse(path, text, self.config):
                 if isinstance(item, ArticleError):
-                    findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, text)
+                    lines = lines or LineIndex(text)
+                    findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, lines)
                 elif isinstance(item, Document):
                     findings += self._lint_document(item, problems, collected)
                 else:
@@ -230,13 +232,16 @@ class Engine:
         findings = self.check_document(doc, problems)
         return mapped.to_source(findings) if mapped else findings
 
-    def file_finding(self, path: Path, problem: str, reason: str, line: int = 1, text: str = "") -> list[Finding]:
+    def file_finding(
+        self, path: Path, problem: str, reason: str, line: int = 1, lines: LineIndex | None = None
+    ) -> list[Finding]:
         """The finding about a file that could not be linted (``problem``:
-        unreadable or invalid), or none when its rule does not run."""
+        unreadable, invalid or timeout), at ``line`` of the text ``lines``
+        indexes, or none when its rule does not run."""
         check = self.file_problems.get(problem)
         if check is None:
             return []
-        return self.unsuppressed([check.report(path, reason, line, text)])
+        return self.unsuppressed([check.report(path, reason, line, lines)])
 
     def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
         if self.documents_checked == INDEX_AFTER:

@@ -387,3 +387,20 @@ def test_a_rules_patterns_share_one_deadline_on_a_story(monkeypatch: pytest.Monk
     assert budget.time_left() == 0.001  # never zero: the regex module reads 0 as no timeout
     budget.start_rule(story_deadline=clock[0] + 0.2)  # the story has less left than a rule's share
     assert budget.time_left() == pytest.approx(0.2)
+
+
+def test_an_archive_of_broken_records_is_indexed_once_not_once_a_record(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each broken record is a finding at its line; finding the line must not
+    # index the whole file again for every record (a hang on a large file).
+    from linter import engine
+
+    Path("broken.jsonl").write_text("".join(f"{{broken record {n}\n" for n in range(300)))
+    made = []
+    real = engine.LineIndex
+    monkeypatch.setattr(engine, "LineIndex", lambda text: made.append(len(text)) or real(text))
+    code, found = lint(capsys, "broken.jsonl")
+    assert code == 1 and len(found["broken.jsonl"]) == 300
+    assert all(rule == "invalid-article" for rule, _ in found["broken.jsonl"])
+    assert len(made) == 1

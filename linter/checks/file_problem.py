@@ -35,9 +35,10 @@ class FileProblem(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()  # reported by the engine, through report()
 
-    def report(self, path: Path, reason: str, line: int = 1, text: str = "") -> Finding:
-        """The finding for ``path``, at the start of ``line`` of ``text``."""
-        lines = LineIndex(text)
+    def report(self, path: Path, reason: str, line: int = 1, lines: LineIndex | None = None) -> Finding:
+        """The finding for ``path``, at the start of ``line`` of the text
+        ``lines`` indexes (the first line of an empty text when none)."""
+        lines = lines or LineIndex("")
         start = lines.starts[min(line, len(lines.starts)) - 1]
         message = self.rule.message.format_map({"reason": reason, "text": ""})
         return Finding(path, lines.span(start, start), self.rule.id, self.rule.severity, message, fingerprint=fingerprint(self.rule.id, reason))

@@ -196,7 +196,8 @@ class QuoteAttribution(Check):
         block = quote.block
         if quote.span.end < block.span.end - 1:
             return False
-        below = next((b for b in doc.blocks if b.index == block.index + 1), None)
+        following = block.index + 1  # a block's index is its place in doc.blocks
+        below = doc.blocks[following] if following < len(doc.blocks) else None
         if below is None or len(below.text.split()) > _CREDIT_MAX_WORDS:
             return False
         return bool(_CREDIT_LINE.match(below.text.strip()))

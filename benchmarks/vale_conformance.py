@@ -15,7 +15,7 @@ those lines are there), is *partial* (some expected lines found) or a
 Only scenarios on Markdown, plain text and HTML count: every expected line
 is on such a file and every file named on the command line is one. A
 scenario whose command copydesk has no counterpart for (``fix``, ``sync``,
-``--output`` templates, ``--filter``, stdin) counts, as a mismatch; one that
+``--output`` templates, ``--filter``) counts, as a mismatch; one that
 expects an error message instead of findings is listed but not counted.
 
 Scenarios that write files (``Given a file named``) run in a temporary
@@ -37,11 +37,17 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
+if TYPE_CHECKING:
+    from linter.engine import Engine, RunResult
+
 IN_SCOPE = (".md", ".markdown", ".txt", ".html", ".htm")
-# step text -> (folder relative to the run's folder, vale arguments; {0}, {1} the step's values)
+# step text -> (folder relative to the run's folder, vale arguments; {0}, {1} the step's values).
+# A story Vale reads from standard input is given by the runner's own --stdin-file (a file piped in)
+# or --stdin-text (a string Vale is given as its argument), with Vale's --ext naming its format.
 STEPS: list[tuple[str, str | None, str]] = [
     (r'I run command "(.*)"', "../../fixtures/formats", "{0}"),
     (r'I sync pkg "(.*)"', None, ""),
@@ -73,11 +79,11 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I check inherited config "(.*)"', "../../fixtures/configs", "--mode-compat --config='{0}' dc"),
     (r'I overwrite sources "(.*)"', "../../fixtures/configs", "--sources='{0}' test.md"),
     (r'I inherit sources "(.*)"', "../../fixtures/configs", "--sources='{0}' test.md"),
-    (r'I run cat "([^\s]+)" "([^\s]+)"', None, ""),
-    (r'I lint string "(.*)"', None, ""),
+    (r'I run cat "([^\s]+)" "([^\s]+)"', "../../fixtures/formats", "--stdin-file={0} --ext={1}"),
+    (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--stdin-file", "--stdin-text", "--ext")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -88,7 +94,7 @@ class Scenario:
     files: dict[str, str] = field(default_factory=dict)  # written into the run's folder first
     step: str = ""
     expected: list[str] = field(default_factory=list)
-    exactly: bool = True
+    exactly: bool = False  # "should contain exactly"; a scenario that asks only for absent text sets neither
     absent: list[str] = field(default_factory=list)  # "should not contain"
 
     @property
@@ -180,7 +186,10 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
             config.vale_ini.min_alert_level = options["--minAlertLevel"]
         engine = Engine(config, load_plugins())
         names = engine.vale_names
-        result = engine.lint_paths(targets)
+        if "--stdin-file" in options or "--stdin-text" in options:
+            result = _lint_stdin(engine, options)
+        else:
+            result = engine.lint_paths(targets)
     finally:
         os.chdir(previous)
     lines = []
@@ -189,6 +198,19 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
             path = os.path.relpath(finding.path, folder) if finding.path.is_absolute() else str(finding.path)
             lines.append((path, finding.span.line, finding.span.column, names[finding.rule], finding.message))
     return [f"{p}:{line}:{column}:{rule}:{message}" for p, line, column, rule, message in sorted(set(lines))]
+
+
+def _lint_stdin(engine: "Engine", options: dict[str, str]) -> "RunResult":
+    """The story Vale would read from standard input, read by copydesk's
+    ``check -`` with ``--stdin-filename stdin.EXT`` (Vale's name for it)."""
+    from linter.stdin import lint_stdin
+
+    if "--stdin-file" in options:
+        data = Path(options["--stdin-file"]).read_bytes()
+    else:
+        data = options["--stdin-text"].encode("utf-8")
+    result, _ = lint_stdin(engine, io.BytesIO(data), Path("stdin" + options["--ext"]), fix=False, unsafe=False)
+    return result
 
 
 @dataclass

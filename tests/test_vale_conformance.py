@@ -13,7 +13,7 @@ import pytest
 from benchmarks import vale_conformance as conformance
 
 TESTDATA = Path(__file__).resolve().parents[1].parent / "shared" / "vale-conformance"
-MATCHED_FLOOR = 16  # scenarios on Markdown, plain text and HTML that give Vale's output
+MATCHED_FLOOR = 19  # scenarios on Markdown, plain text and HTML that give Vale's output
 
 
 @pytest.mark.skipif(not (TESTDATA / "features").is_dir(), reason="../shared/vale-conformance is not beside this checkout")
@@ -65,13 +65,32 @@ def test_scenarios_are_read_with_their_files_steps_and_lines(tmp_path: Path) -> 
 
 
 def test_a_scenario_is_judged_line_by_line() -> None:
-    scenario = conformance.Scenario("f", "s", expected=["a.md:1:1:S.R:m", "a.md:2:1:S.R:m"])
+    scenario = conformance.Scenario("f", "s", expected=["a.md:1:1:S.R:m", "a.md:2:1:S.R:m"], exactly=True)
     assert conformance.judge(scenario, ["a.md:1:1:S.R:m", "a.md:2:1:S.R:m"]) == "match"
     assert conformance.judge(scenario, ["a.md:1:1:S.R:m"]) == "partial"
     assert conformance.judge(scenario, ["a.md:1:1:S.R:m", "a.md:2:1:S.R:m", "a.md:3:1:S.R:m"]) == "partial"
     assert conformance.judge(scenario, []) == "mismatch"
     scenario.exactly = False
     assert conformance.judge(scenario, ["a.md:1:1:S.R:m", "a.md:2:1:S.R:m", "a.md:3:1:S.R:m"]) == "match"
+
+
+def test_a_scenario_that_names_only_absent_text_is_judged_by_its_absence() -> None:
+    scenario = conformance.Scenario("f", "s", absent=["py"])
+    assert conformance.judge(scenario, ["a.md:1:1:S.R:m"]) == "match"
+    assert conformance.judge(scenario, ["a.py:1:1:S.R:m"]) == "mismatch"
+
+
+def test_a_story_vale_reads_from_standard_input_is_read_by_check_dash(tmp_path: Path) -> None:
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n[*]\nBasedOnStyles = House\n")
+    (tmp_path / "styles" / "House").mkdir(parents=True)
+    (tmp_path / "styles" / "House" / "Hype.yml").write_text(
+        "extends: existence\nmessage: \"Drop '%s'\"\nlevel: warning\ntokens: [stunning]\n"
+    )
+    (tmp_path / "piped.md").write_text("# Harbour news\n\nA stunning catch at the quay.\n")
+    scenario = conformance.Scenario("f", "s", step='I run cat "piped.md" ".md"')
+    assert conformance.command(scenario) == ("../../fixtures/formats", ["--stdin-file=piped.md", "--ext=.md"])
+    assert conformance.run_copydesk(tmp_path, ["--stdin-file=piped.md", "--ext=.md"]) == ["stdin.md:3:3:House.Hype:Drop 'stunning'"]
+    assert conformance.run_copydesk(tmp_path, ["--stdin-text=stunning", "--ext=.txt"]) == ["stdin.txt:1:1:House.Hype:Drop 'stunning'"]
 
 
 def test_only_markdown_text_and_html_scenarios_count() -> None:

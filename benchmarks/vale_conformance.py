@@ -15,7 +15,7 @@ those lines are there), is *partial* (some expected lines found) or a
 Only scenarios on Markdown, plain text and HTML count: every expected line
 is on such a file and every file named on the command line is one. A
 scenario whose command copydesk has no counterpart for (``fix``, ``sync``,
-``--output`` templates, ``--filter``) counts, as a mismatch; one that
+``--output`` templates) counts, as a mismatch; one that
 expects an error message instead of findings is listed but not counted.
 
 Scenarios that write files (``Given a file named``) run in a temporary
@@ -83,7 +83,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--stdin-file", "--stdin-text", "--ext")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -173,7 +173,7 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     from linter.config import find_config, load_config
     from linter.engine import Engine
     from linter.plugins import load_plugins
-    from linter import valeini
+    from linter import vale_filter, valeini
 
     options = dict(a.split("=", 1) for a in arguments if a.startswith("--") and "=" in a)
     targets = [Path(a) for a in arguments if not a.startswith("-")]
@@ -184,6 +184,8 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
         config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
         if config.vale_ini and "--minAlertLevel" in options:
             config.vale_ini.min_alert_level = options["--minAlertLevel"]
+        if config.vale_ini and "--filter" in options:
+            config.vale_ini.filter = vale_filter.read(options["--filter"])  # copydesk's --vale-filter
         engine = Engine(config, load_plugins())
         names = engine.vale_names
         if "--stdin-file" in options or "--stdin-text" in options:

@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
     check.add_argument("--vale-config", type=Path, help="Vale's .vale.ini (default: the nearest, as Vale finds it)")
     check.add_argument("--min-alert-level", choices=("suggestion", "warning", "error"), help="the Vale configuration's MinAlertLevel, overridden")
+    check.add_argument("--vale-filter", metavar="EXPR", help="Vale's --filter: only the Vale rules this expression (or .expr file) picks")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
@@ -214,11 +215,13 @@ def _collect_garbage() -> None:
 
 
 def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
-    from linter import valeini
+    from linter import vale_filter, valeini
 
     config.vale_ini = valeini.near(Path.cwd(), args.vale_config)
     if config.vale_ini and args.min_alert_level:
         config.vale_ini.min_alert_level = args.min_alert_level
+    if config.vale_ini and args.vale_filter:
+        config.vale_ini.filter = vale_filter.read(args.vale_filter)
     if args.select:
         config.select = args.select
     if args.ignore:

@@ -18,10 +18,11 @@ from typing import Any
 
 import regex
 
-from linter import markup_scopes
+from linter import markup_scopes, vale_filter
 from linter.checks.base import Check
 from linter.document import Role
 from linter.errors import ConfigError
+from linter.packs import shipped_rules_dir
 from linter.rules import Rule, rule_from_mapping
 from linter.scopes import UNIT_DOCUMENT
 from linter.valeini import BUILT_IN, ValeIni
@@ -37,10 +38,10 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "existence": ("existence", ("tokens", "raw", "ignorecase", "nonword", "exceptions"), ("match",)),
     "substitution": ("substitution", ("swap", "ignorecase", "nonword", "exceptions", "capitalize"), ("replacement", "match")),
     "occurrence": ("occurrence", ("max", "min", "token", "ignorecase"), ("count",)),
-    "repetition": ("repetition", ("tokens", "ignorecase", "exceptions"), ("match",)),
+    "repetition": ("repetition", ("tokens", "ignorecase", "exceptions", "alpha"), ("word",)),
     "consistency": ("consistency", ("either", "ignorecase", "nonword"), ("second", "first")),
     "conditional": ("conditional", ("first", "second", "exceptions"), ("term",)),
-    "capitalization": ("capitalization", ("match", "exceptions", "style"), ("word",)),
+    "capitalization": ("capitalization", ("match", "exceptions", "style"), ("text", "fixed")),
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
     "metric": ("metric", ("formula", "condition"), ("value",)),
 }
@@ -57,6 +58,8 @@ SCOPES = {
     "summary": ("summary", "dek"),
 }
 IGNORED_SCOPES = ("~code", "~pre", "code")  # copydesk reads no code anyway
+# Vale's built-in style ships in rules/vale/Vale/ as Vale defines it, but for these rules
+BUILT_IN_MISSING = ("Vale.Spelling", "Vale.Terms", "Vale.Avoid")
 
 
 def load_styles(folders: list[Path], check_types: dict[str, type[Check]]) -> tuple[list[Rule], list[str]]:
@@ -149,6 +152,12 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("whole_text", True, "scope")
     if extends == "occurrence":
         put("at_first_match", True, "extends")
+    if extends == "capitalization":
+        put("whole_text", True, "extends")  # Vale judges and prints the whole heading
+    if extends == "repetition":
+        put("slips_only", False, "extends")  # Vale flags every repeat its tokens make
+        if "exceptions" not in data:
+            put("exceptions", [], "extends")
     if extends == "substitution":
         put("keep_case", bool(data.get("capitalize", False)), "capitalize" if "capitalize" in data else "extends")
         put("longest_first", True, "extends")
@@ -220,6 +229,20 @@ def _scope(value: Any) -> tuple[list[str], list[str], list[str]]:
     return roles, selectors, problems
 
 
+def _filter_fields(rule: Rule, name: str, level: str) -> dict[str, Any]:
+    """The fields of a rule that Vale's ``--filter`` reads, from its file."""
+    data = _read(rule.source)
+    return {
+        "Name": name,
+        "Level": level,
+        "Extends": data.get("extends", ""),
+        "Scope": _scope_names(data.get("scope", "text")),
+        "Message": data.get("message", ""),
+        "Description": data.get("description", ""),
+        "Link": data.get("link", ""),
+    }
+
+
 def vale_name(rule: Rule) -> str:
     """The name Vale gives a rule read from a Vale style: ``Style.Rule``."""
     return f"{rule.pack.removeprefix('vale:')}.{rule.source.stem}"
@@ -232,10 +255,13 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
     notes = list(ini.notes)
     rules: list[Rule] = []
     for style in ini.styles():
-        folder = ini.styles_path / style if ini.styles_path else None
+        if style == BUILT_IN:
+            folder: Path | None = shipped_rules_dir() / "vale" / BUILT_IN
+            notes.append(f"{ini.path}: Vale's built-in {', '.join(BUILT_IN_MISSING)} are not supported; skipped")
+        else:
+            folder = ini.styles_path / style if ini.styles_path else None
         if folder is None or not folder.is_dir():
-            what = "Vale's built-in style is not supported" if style == BUILT_IN else f"style '{style}' not found in StylesPath"
-            notes.append(f"{ini.path}: {what}; its rules skipped")
+            notes.append(f"{ini.path}: style '{style}' not found in StylesPath; its rules skipped")
             continue
         found, style_notes = load_styles([folder], check_types)
         rules += found
@@ -244,9 +270,12 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
     notes += [f"{ini.path}: Vocab '{name}' not found in StylesPath; ignored" for name in missing]
     names: dict[str, str] = {}
     kept = []
+    chosen = vale_filter.compile_filter(ini.filter) if ini.filter else None
     for rule in rules:
         name = vale_name(rule)
         level = ini.level(name, VALE_LEVELS[rule.severity])
+        if chosen is not None and not chosen(_filter_fields(rule, name, level)):
+            continue
         if ini.shown(level):
             rule = rule._replace(severity=LEVELS[level])
             if accepted and rule.check in VOCAB_CHECKS:

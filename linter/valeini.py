@@ -60,6 +60,7 @@ class ValeIni:
     vocab: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # the global one first
     notes: list[str] = field(default_factory=list)  # what is not supported, with its line
+    filter: str | None = None  # Vale's --filter: an expression picking the rules that run (linter.vale_filter)
 
     def styles(self) -> list[str]:
         """Every style a file may use: those based on, and those of rules named."""

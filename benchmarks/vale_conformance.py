@@ -83,7 +83,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -184,6 +184,8 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
         config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
         if config.vale_ini and "--minAlertLevel" in options:
             config.vale_ini.min_alert_level = options["--minAlertLevel"]
+        if "--glob" in options:  # a negated one (see run_scenario): copydesk's --exclude
+            config.exclude += valeini.expand_braces(options["--glob"].removeprefix("!"))
         if config.vale_ini and "--filter" in options:
             config.vale_ini.filter = vale_filter.read(options["--filter"])  # copydesk's --vale-filter
         engine = Engine(config, load_plugins())
@@ -248,6 +250,7 @@ def run_scenario(testdata: Path, scenario: Scenario) -> Outcome:
     if folder is None:
         return Outcome(scenario, "unsupported", note=f"no counterpart for: {scenario.step}")
     unsupported = [a for a in arguments if a.startswith("-") and a.split("=", 1)[0] not in SUPPORTED_OPTIONS]
+    unsupported += [a for a in arguments if a.startswith("--glob=") and not a.startswith("--glob=!")]  # only a negated one
     if unsupported:
         return Outcome(scenario, "unsupported", note=f"options {unsupported}")
     with tempfile.TemporaryDirectory(prefix="vale-conformance-") as temporary:

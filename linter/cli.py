@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
     check.add_argument("--vale-config", type=Path, help="Vale's .vale.ini (default: the nearest, as Vale finds it)")
     check.add_argument("--min-alert-level", choices=("suggestion", "warning", "error"), help="the Vale configuration's MinAlertLevel, overridden")
+    check.add_argument(
+        "--exclude", action="append", metavar="PATTERN", help="skip the files and folders this gitignore-style pattern matches, besides the config's exclude (repeatable)"
+    )
     check.add_argument("--vale-filter", metavar="EXPR", help="Vale's --filter: only the Vale rules this expression (or .expr file) picks")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
 
@@ -222,6 +225,8 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         config.vale_ini.min_alert_level = args.min_alert_level
     if config.vale_ini and args.vale_filter:
         config.vale_ini.filter = vale_filter.read(args.vale_filter)
+    if args.exclude:
+        config.exclude = [*config.exclude, *args.exclude]
     if args.select:
         config.select = args.select
     if args.ignore:

@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from linter import markup_scopes, vale_filter
+from linter import hunspell, markup_scopes, vale_filter
 from linter.checks.base import Check
 from linter.document import Role
 from linter.errors import ConfigError
@@ -28,8 +28,11 @@ from linter.scopes import UNIT_DOCUMENT
 from linter.valeini import BUILT_IN, ValeIni
 from linter.yamlsource import LineMap, load_yaml
 
+# Vale's spelling fields: read by _spelling, which finds the files they name
+SPELLING_FIELDS = ("filters", "custom", "ignore", "dicpath", "dictionaries", "aff", "dic", "append")
+DICTIONARY_FOLDER = Path("config") / "dictionaries"  # in StylesPath, where Vale 3 keeps dictionaries
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
-VOCAB_CHECKS = ("existence", "substitution")
+VOCAB_CHECKS = ("existence", "substitution", "spelling")
 VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # Vale check type -> (copydesk check type, Vale fields it honours, the
@@ -44,6 +47,7 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "capitalization": ("capitalization", ("match", "exceptions", "style"), ("text", "fixed")),
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
     "metric": ("metric", ("formula", "condition"), ("value",)),
+    "spelling": ("spelling", SPELLING_FIELDS, ("word",)),
 }
 # fields that change no finding: read, said to be ignored
 HARMLESS = ("action",)
@@ -59,7 +63,7 @@ SCOPES = {
 }
 IGNORED_SCOPES = ("~code", "~pre", "code")  # copydesk reads no code anyway
 # Vale's built-in style ships in rules/vale/Vale/ as Vale defines it, but for these rules
-BUILT_IN_MISSING = ("Vale.Spelling", "Vale.Terms", "Vale.Avoid")
+BUILT_IN_MISSING = ("Vale.Terms", "Vale.Avoid")
 
 
 def load_styles(folders: list[Path], check_types: dict[str, type[Check]]) -> tuple[list[Rule], list[str]]:
@@ -75,7 +79,7 @@ def load_styles(folders: list[Path], check_types: dict[str, type[Check]]) -> tup
             raise ConfigError("Vale style folder not found", folder)
         for path in sorted(folder.glob("*.y*ml")):
             try:
-                rule, rule_notes = _convert(path, folder.name, check_types)
+                rule, rule_notes = _convert(path, folder, check_types)
             except ConfigError as error:
                 rule, rule_notes = None, [f"{error}; Vale rule {folder.name}.{path.stem} skipped"]
             notes += rule_notes
@@ -95,8 +99,9 @@ def _read(path: Path) -> Any:
         return load_yaml(path, path.read_text(encoding="utf-8-sig").replace("\\'", "'"))
 
 
-def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tuple[Rule | None, list[str]]:
+def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> tuple[Rule | None, list[str]]:
     data = _read(path)
+    style = folder.name
     rule_id = f"{style}.{path.stem}".lower().replace("_", "-")
     rule_id = regex.sub(r"[^a-z0-9.\-]+", "-", rule_id).strip("-")
     name = f"{style}.{path.stem}"
@@ -163,7 +168,12 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         put("longest_first", True, "extends")
         put("expand_groups", True, "extends")
         put("trim_match", True, "extends")
+    if extends == "spelling":
+        for key, value in _spelling(data, path, folder.parent).items():
+            put(key, value, "extends")
     for key in honoured:
+        if extends == "spelling":
+            break
         if key in data and not (key == "tokens" and "tokens" in entry) and key not in ("raw", "capitalize"):
             value = data[key]
             if extends == "capitalization" and key == "match":
@@ -184,6 +194,48 @@ def _convert(path: Path, style: str, check_types: dict[str, type[Check]]) -> tup
         # Vale's headings, blockquotes and lists are the markup's (see linter.markup_scopes)
         rule = rule._replace(scope=(*roles, *(markup_scopes.PREFIX + s for s in selectors)))
     return rule, notes
+
+
+def _spelling(data: LineMap, path: Path, styles_path: Path) -> dict[str, Any]:
+    """A spelling rule's dictionaries (paths without their suffix), added
+    words and filters, found where Vale finds them: ``aff`` and ``dic``
+    (in StylesPath or as given), else each of ``dictionaries`` in
+    ``dicpath`` (as given, in StylesPath, or in the working folder) or
+    StylesPath's ``config/dictionaries``; with none, the default
+    dictionary, and with ``append`` the default besides. ``ignore`` files
+    are word lists, in StylesPath or as given."""
+
+    def found(name: str, key: str) -> Path:
+        for candidate in (styles_path / name, Path(name)):
+            if candidate.exists():
+                return candidate.resolve()
+        raise ConfigError(f"{key}: '{name}' not found", path, data.line_of(key))
+
+    dictionaries: list[str] = []
+    if data.get("aff") and data.get("dic"):
+        aff, dic = found(str(data["aff"]), "aff"), found(str(data["dic"]), "dic")
+        if aff.with_suffix("") != dic.with_suffix(""):
+            raise ConfigError("aff and dic must name one dictionary (NAME.aff and NAME.dic)", path, data.line_of("aff"))
+        dictionaries.append(str(aff.with_suffix("")))
+    elif data.get("dictionaries"):
+        where = found(str(data["dicpath"]), "dicpath") if data.get("dicpath") else styles_path / DICTIONARY_FOLDER
+        for name in _listed(data["dictionaries"]):
+            if not (where / f"{name}.dic").is_file():
+                raise ConfigError(f"dictionary '{name}' not found in {where}", path, data.line_of("dictionaries"))
+            dictionaries.append(str(where / name))
+    words = [word for name in _listed(data.get("ignore")) for word in hunspell.word_list(found(name, "ignore"))]
+    params: dict[str, Any] = {"dictionaries": dictionaries, "words": words, "custom": bool(data.get("custom", False))}
+    params["append"] = bool(data.get("append", False)) and bool(dictionaries)
+    if data.get("filters"):
+        params["filters"] = _listed(data["filters"])
+    return params
+
+
+def _listed(value: Any) -> list[str]:
+    """A field Vale takes as one string or a list of them."""
+    if value is None:
+        return []
+    return [str(value)] if isinstance(value, str) else [str(v) for v in value]
 
 
 def _message(message: str, placeholders: tuple[str, ...]) -> str:
@@ -278,6 +330,9 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
             continue
         if ini.shown(level):
             rule = rule._replace(severity=LEVELS[level])
+            if rule.check == "spelling":
+                ignores = (*rule.params["token_ignores"], *ini.token_ignores())
+                rule = rule._replace(params={**rule.params, "skip_links": "link" in ini.ignored_scopes, "token_ignores": ignores})
             if accepted and rule.check in VOCAB_CHECKS:
                 # Vale's accepted terms are never an existence or substitution finding
                 rule = rule._replace(params={**rule.params, "exceptions": (*rule.params.get("exceptions", ()), *accepted)})

@@ -31,7 +31,11 @@ NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
 LEVELS = ("suggestion", "warning", "error")
 BUILT_IN = "Vale"
 # keys copydesk reads; the others are reported as not supported
-GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab")
+GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes")
+# Vale's IgnoredScopes (inline markup not read) copydesk honours; code and tt it never reads
+IGNORABLE = ("link", "code", "tt")
+# Vale's SkippedScopes (blocks not read) copydesk never reads anyway
+SKIPPABLE = ("script", "style", "pre", "figure", "code")
 RULE_NAME = regex.compile(r"^[\w-]+\.[\w-]+$")
 
 
@@ -42,6 +46,7 @@ class Section:
     globs: tuple[str, ...]
     based_on: list[str] | None = None  # None: not set here
     rules: dict[str, str] = field(default_factory=dict)  # Style.Rule: YES, NO or a level
+    token_ignores: list[str] = field(default_factory=list)  # patterns of text no Vale rule reads
 
     def matches(self, path: Path) -> bool:
         if not self.globs:
@@ -60,6 +65,7 @@ class ValeIni:
     vocab: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # the global one first
     notes: list[str] = field(default_factory=list)  # what is not supported, with its line
+    ignored_scopes: tuple[str, ...] = ("code", "tt")  # inline markup no Vale rule reads
     filter: str | None = None  # Vale's --filter: an expression picking the rules that run (linter.vale_filter)
 
     def styles(self) -> list[str]:
@@ -109,6 +115,11 @@ class ValeIni:
                 terms += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
         return terms, missing
 
+    def token_ignores(self) -> list[str]:
+        """The TokenIgnores of every section: copydesk applies them to
+        every file (Vale, to the files of their section)."""
+        return [pattern for section in self.sections for pattern in section.token_ignores]
+
     def shown(self, level: str) -> bool:
         """Whether MinAlertLevel lets a finding of this level be printed."""
         return LEVELS.index(level) >= LEVELS.index(self.min_alert_level)
@@ -124,7 +135,7 @@ def find(start: Path) -> Path | None:
     return None
 
 
-def _expand(glob: str) -> tuple[str, ...]:
+def expand_braces(glob: str) -> tuple[str, ...]:
     """``*.{md,txt}`` as ``*.md`` and ``*.txt``."""
     found = regex.search(r"\{([^{}]*)\}", glob)
     if not found:
@@ -132,7 +143,7 @@ def _expand(glob: str) -> tuple[str, ...]:
     return tuple(
         expanded
         for choice in found.group(1).split(",")
-        for expanded in _expand(glob[: found.start()] + choice + glob[found.end() :])
+        for expanded in expand_braces(glob[: found.start()] + choice + glob[found.end() :])
     )
 
 
@@ -153,7 +164,7 @@ def read(path: Path) -> ValeIni:
         heading = regex.fullmatch(r"\[(.*)\]", line)
         if heading:
             name = heading.group(1).strip()
-            section = Section(_expand(name))
+            section = Section(expand_braces(name))
             if name == "formats":
                 ini.notes.append(f"{path}:{number}: section [formats] is not supported; ignored")
                 section = Section(("\0",))  # matches no file
@@ -170,6 +181,8 @@ def read(path: Path) -> ValeIni:
                 section.rules[key] = value
         elif key == "BasedOnStyles":
             section.based_on = [style.strip() for style in value.split(",") if style.strip()]
+        elif key == "TokenIgnores":
+            section.token_ignores += [pattern.strip() for pattern in _split_patterns(value) if pattern.strip()]
         elif key in GLOBAL_KEYS and not section.globs:
             _global(ini, key, value, number)
         else:
@@ -186,6 +199,28 @@ def _global(ini: ValeIni, key: str, value: str, number: int) -> None:
         ini.min_alert_level = value
     elif key == "Vocab":
         ini.vocab = [name.strip() for name in value.split(",") if name.strip()]
+    elif key in ("IgnoredScopes", "SkippedScopes"):
+        names = tuple(name.strip() for name in value.split(",") if name.strip())
+        known = IGNORABLE if key == "IgnoredScopes" else SKIPPABLE
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            ini.notes.append(f"{ini.path}:{number}: {key} {', '.join(unknown)} not supported; ignored")
+        if key == "IgnoredScopes":
+            ini.ignored_scopes = tuple(name for name in names if name in known)
+
+
+def _split_patterns(value: str) -> list[str]:
+    """TokenIgnores' patterns: separated by commas outside parentheses and
+    brackets, as Vale writes them (``({%.+?%}), ({{.+?}})``)."""
+    parts, depth, current = [], 0, ""
+    for char in value:
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        current += char
+    return [*parts, current]
 
 
 def near(start: Path, named: Path | None = None) -> ValeIni | None:

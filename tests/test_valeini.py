@@ -95,7 +95,7 @@ def test_what_is_not_read_is_reported_with_its_line(tmp_path: Path) -> None:
         f"{tmp_path / '.vale.ini'}:6: Desk.Very = maybe: YES, NO or a level expected; ignored",
     ]
     engine = Engine(_with(ini), load_plugins())
-    built_in = f"{tmp_path / '.vale.ini'}: Vale's built-in Vale.Spelling, Vale.Terms, Vale.Avoid are not supported; skipped"
+    built_in = f"{tmp_path / '.vale.ini'}: Vale's built-in Vale.Terms, Vale.Avoid are not supported; skipped"
     assert built_in in engine.load_notes
 
 

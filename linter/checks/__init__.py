@@ -14,6 +14,7 @@ from linter.checks.metric import Metric
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
+from linter.checks.spelling import Spelling
 from linter.checks.substitution import Substitution
 from linter.checks.suppression_comments import SuppressionComments
 from linter.checks.credit import MissingCredit
@@ -52,6 +53,7 @@ def copydesk_check_types() -> list[type[Check]]:
         Capitalization,
         Readability,
         Metric,
+        Spelling,
         FileProblem,
         SuppressionComments,
     ]

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Iterable
 from linter import patterns
 
 if TYPE_CHECKING:
+    import regex
+
     from linter.checks.base import Check
     from linter.document import Document
 
@@ -25,6 +27,33 @@ def blank_markup(text: str, doc_format: str) -> str:
     if doc_format != MARKDOWN or ("`" not in text and "://" not in text):
         return text
     return _SKIPPED.sub(lambda match: BLANK * len(match.group()), text)
+
+
+# a link's text with its target, inline or by reference ("[text](url)", "[text][label]")
+_LINK = patterns.compile(r"(?<!!)\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\](?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\(<[^<>\n]*>\)|\[[^\[\]]*\])")
+# marks of markup around words: emphasis, a link's or image's brackets, a
+# reference's label, a table's bars, an HTML tag, an autolink
+_MARKS = patterns.compile(r"(?<=\])\[[^\[\]]*\]|!(?=\[)|[\[\]|]|(?<![\w*_])[*_]+|[*_]+(?![\w*_])|<[^<>\n]*>")
+
+
+def prose_only(text: str, doc_format: str, skip_links: bool = False, ignores: Iterable[str] = ()) -> str:
+    """``text`` with what is not prose turned to spaces, offsets kept: in
+    Markdown, inline code, URLs, link targets and the marks of markup (and
+    with ``skip_links`` a link's text too); in any format, what the
+    ``ignores`` patterns find (Vale's TokenIgnores)."""
+
+    def spaces(match: "regex.Match[str]") -> str:
+        return " " * len(match.group())
+
+    for pattern in ignores:
+        text = patterns.compile(pattern).sub(spaces, text)
+    if doc_format != MARKDOWN:
+        return text
+    if skip_links and "[" in text:
+        text = _LINK.sub(spaces, text)
+    if "`" in text or "://" in text or "](" in text:
+        text = _SKIPPED.sub(spaces, text)
+    return _MARKS.sub(spaces, text)
 
 
 def whole_or_segments(check: "Check", doc: "Document") -> Iterable[tuple[str, int]]:

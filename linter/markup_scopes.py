@@ -6,7 +6,8 @@ blocks SELECTOR selects. A selector is one of ``heading``,
 ``heading.h1`` … ``heading.h6``, ``blockquote``, ``list``, ``paragraph``
 (text in none of those) and ``text`` (all), each perhaps negated with
 ``~``, joined with ``&``: ``~blockquote & ~heading``. Plain text has no
-markup: its blocks are all ``paragraph``. A headline read from plain lines
+markup: its blocks are all ``paragraph``. In HTML, ``<h1>`` … ``<h6>`` are
+headings, of no level; the rest is ``paragraph``. A headline read from plain lines
 is not a heading; one written with ``#`` is.
 """
 
@@ -51,6 +52,8 @@ def _kinds(doc: "Document", block: "Block") -> frozenset[str]:
 
 
 def _markup(doc: "Document", block: "Block") -> tuple[str, ...]:
+    if doc.format == "html" and block.origin == "body" and block.role in ("headline", "heading"):
+        return ("heading",)  # an <h1> … <h6>: its level is not kept
     if doc.format != "markdown" or block.origin != "body":
         return ("paragraph",)
     start, end = doc.lines.line_span(block.span.line)

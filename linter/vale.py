@@ -32,7 +32,7 @@ from linter.yamlsource import LineMap, load_yaml
 SPELLING_FIELDS = ("filters", "custom", "ignore", "dicpath", "dictionaries", "aff", "dic", "append")
 DICTIONARY_FOLDER = Path("config") / "dictionaries"  # in StylesPath, where Vale 3 keeps dictionaries
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
-VOCAB_CHECKS = ("existence", "substitution", "spelling")
+VOCAB_CHECKS = ("existence", "substitution", "spelling", "vale-capitalization")
 VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
 # Vale check type -> (copydesk check type, Vale fields it honours, the
@@ -44,7 +44,7 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "repetition": ("repetition", ("tokens", "ignorecase", "exceptions", "alpha"), ("word",)),
     "consistency": ("consistency", ("either", "ignorecase", "nonword"), ("second", "first")),
     "conditional": ("conditional", ("first", "second", "exceptions"), ("term",)),
-    "capitalization": ("capitalization", ("match", "exceptions", "style"), ("text", "fixed")),
+    "capitalization": ("vale-capitalization", ("match", "exceptions", "style", "indicators", "threshold", "prefix"), ("text", "expected")),
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
     "metric": ("metric", ("formula", "condition"), ("value",)),
     "spelling": ("spelling", SPELLING_FIELDS, ("word",)),
@@ -157,8 +157,6 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
         put("whole_text", True, "scope")
     if extends == "occurrence":
         put("at_first_match", True, "extends")
-    if extends == "capitalization":
-        put("whole_text", True, "extends")  # Vale judges and prints the whole heading
     if extends == "repetition":
         put("slips_only", False, "extends")  # Vale flags every repeat its tokens make
         if "exceptions" not in data:
@@ -176,14 +174,7 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
             break
         if key in data and not (key == "tokens" and "tokens" in entry) and key not in ("raw", "capitalize"):
             value = data[key]
-            if extends == "capitalization" and key == "match":
-                style_name = {"$title": "title", "$sentence": "sentence"}.get(value)
-                if style_name is None:
-                    return skipped(key, f"'match: {value}' is not supported")
-                put("style", style_name, key)
-            elif extends == "capitalization" and key == "style":
-                continue  # AP or Chicago: both are title case here
-            elif key == "metrics":
+            if key == "metrics":
                 others = [m for m in value if m != "Flesch-Kincaid"] if isinstance(value, list) else [value]
                 if others:
                     return skipped(key, f"metrics {others} are not supported")

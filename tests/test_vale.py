@@ -15,7 +15,7 @@ from linter.errors import ConfigError
 from linter.plugins import load_plugins
 
 HOUSE = FIXTURES / "vale" / "House"
-STORY = """# Talks in Kiev enter a New and Uncertain and Decisive Week
+STORY = """# Talks in Kiev enter a new and uncertain week
 
 By Ana Ruiz
 

@@ -15,6 +15,7 @@ from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
 from linter.checks.spelling import Spelling
+from linter.checks.vale_capitalization import ValeCapitalization
 from linter.checks.substitution import Substitution
 from linter.checks.suppression_comments import SuppressionComments
 from linter.checks.credit import MissingCredit
@@ -54,6 +55,7 @@ def copydesk_check_types() -> list[type[Check]]:
         Readability,
         Metric,
         Spelling,
+        ValeCapitalization,
         FileProblem,
         SuppressionComments,
     ]

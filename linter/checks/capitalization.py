@@ -15,8 +15,6 @@ from linter.document import Document, Role
 from linter.findings import Finding
 
 if TYPE_CHECKING:
-    import regex
-
     from linter.context import RunContext
     from linter.rules import Rule
 
@@ -34,9 +32,8 @@ class Capitalization(Check):
         "style": Param("str", TITLE, "title or sentence", choices=(TITLE, SENTENCE)),
         "small_words": Param("strings", SMALL_WORDS, "words title style leaves in lower case"),
         "exceptions": Param("strings", (), "words always written as given (iPhone, eBay, de)"),
-        "whole_text": Param("bool", False, "the finding spans the whole headline, not its wrong words (Vale's)"),
     }
-    fields = ("word", "words", "style", "text", "fixed")
+    fields = ("word", "words", "style")
     default_scope = (Role.HEADLINE,)
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
@@ -56,10 +53,7 @@ class Capitalization(Check):
             if wrong:
                 listed = ", ".join(f"“{match.group()}”" for match in wrong)
                 first, last = start + wrong[0].start(), start + wrong[-1].end()
-                if self.options["whole_text"]:
-                    first, last = start, start + len(text)
-                fields = {"word": wrong[0].group(), "words": listed, "style": self.options["style"]}
-                yield self.finding(doc, first, last, **fields, text=text, fixed=_fixed(text, wrong))
+                yield self.finding(doc, first, last, word=wrong[0].group(), words=listed, style=self.options["style"])
 
     def _checked(self, word: str) -> bool:
         """Whether a word's case is the headline style's to judge: not a
@@ -84,11 +78,3 @@ class Capitalization(Check):
             for sentence in block.sentences:
                 found.update(m.group() for m in list(_WORD.finditer(sentence.text))[1:] if m.group()[0].isupper())
         return found
-
-
-def _fixed(text: str, wrong: list["regex.Match[str]"]) -> str:
-    """The headline with the case of each wrong word's first letter turned."""
-    letters = list(text)
-    for match in wrong:
-        letters[match.start()] = letters[match.start()].swapcase()
-    return "".join(letters)

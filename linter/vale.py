@@ -32,6 +32,7 @@ from linter.yamlsource import LineMap, load_yaml
 SPELLING_FIELDS = ("filters", "custom", "ignore", "dicpath", "dictionaries", "aff", "dic", "append")
 DICTIONARY_FOLDER = Path("config") / "dictionaries"  # in StylesPath, where Vale 3 keeps dictionaries
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
+PROSE_CHECKS = ("readability", "metric")
 VOCAB_CHECKS = ("existence", "substitution", "spelling", "vale-capitalization")
 VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
@@ -119,7 +120,8 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
     unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS) and DEFAULTS.get(key, object()) != data[key]]
     if unknown:
         return skipped(unknown[0], f"field '{unknown[0]}' is not supported")
-    roles, selectors, scope_problems = _scope(data.get("scope", "text"))
+    # Vale's readability and metric rules read the document's prose (its "summary"), whatever their scope
+    roles, selectors, scope_problems = _scope("paragraph" if extends in PROSE_CHECKS else data.get("scope", "text"))
     if scope_problems:
         return skipped("scope", scope_problems[0])
     notes = [f"{path}:{data.line_of(key)}: field '{key}' is not supported; ignored (Vale rule {name})" for key in data if key in HARMLESS]
@@ -157,6 +159,7 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
         put("whole_text", True, "scope")
     if extends == "occurrence":
         put("at_first_match", True, "extends")
+        put("first_outside_code", not raw, "extends")
     if extends == "repetition":
         put("slips_only", False, "extends")  # Vale flags every repeat its tokens make
         if "exceptions" not in data:

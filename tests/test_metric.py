@@ -37,7 +37,7 @@ not counted
 
 def test_the_structure_of_a_markdown_story_is_counted() -> None:
     doc = parse(Path("story.md"), SOURCE)
-    values = counts(doc, [block.text for block in doc.blocks])
+    values = counts(doc, [block.text for block in doc.blocks], doc.blocks)
     assert (values["heading.h1"], values["heading.h2"], values["heading.h3"]) == (1, 2, 0)
     assert (values["list"], values["blockquote"], values["pre"]) == (1, 1, 1)
 
@@ -65,3 +65,17 @@ def test_a_finding_when_the_condition_holds_at_the_start_with_two_decimals(tmp_p
 def test_a_bad_formula_or_condition_is_reported_on_load(tmp_path: Path, formula: str, condition: str, problem: str) -> None:
     with pytest.raises(ConfigError, match=problem):
         _engine(tmp_path, formula, condition)
+
+
+def test_a_vale_metric_rule_counts_the_prose_not_its_headings(tmp_path: Path) -> None:
+    style = tmp_path / "Desk"
+    style.mkdir()
+    (style / "Lix.yml").write_text(
+        "extends: metric\nmessage: 'LIX %s'\nscope: heading\n"
+        "formula: (words / sentences) + ((long_words * 100) / words)\ncondition: '> 1'\n"
+    )
+    story = "# Harbourmasters Everywhere\n\nThe ferry left early. Passengers waited patiently.\n\n## Afterwards\n\nIt rained.\n"
+    findings = Engine(Config(vale=[style], select=["desk.*"]), load_plugins()).lint_text(Path("story.md"), story)
+    # 9 words in 3 sentences, 2 of them long (passengers, patiently): 3 + 200 / 9; the headings' three
+    # long words would make it 12 words in 5 sentences
+    assert [f.message for f in findings] == ["LIX 25.22"]

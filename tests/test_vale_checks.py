@@ -163,3 +163,13 @@ def test_an_unsupported_scope_skips_the_rule(tmp_path_factory: pytest.TempPathFa
     engine = _desk(tmp_path_factory, {"Left.yml": rule})
     assert "desk.left" not in [r.id for r in engine.rules]
     assert "scope 'table.cell' is not supported; Vale rule Desk.Left skipped" in engine.load_notes[0]
+
+
+def test_an_occurrence_finding_stands_at_the_first_token_outside_inline_code(tmp_path_factory: pytest.TempPathFactory) -> None:
+    rule = "extends: occurrence\nmessage: Too long.\nscope: heading\nmax: 30\ntoken: .\n"
+    engine = _desk(tmp_path_factory, {"Long.yml": rule})
+    text = "# Notes\n\n## `ferry timetable`, and the harbor rules\n\n## Short one\n"
+    findings = engine.lint_text(Path("story.md"), text)
+    assert [(f.span.line, f.span.column) for f in findings] == [(3, 21)]  # the comma: the code is counted, not pointed at
+    plain = engine.lint_text(Path("story.txt"), "Notes\n\n`ferry timetable`, and the harbor rules\n")
+    assert plain == []  # plain text has no headings

@@ -27,10 +27,10 @@ import sys
 
 from benchmarks.accuracy_names import BARE_SURNAME_SECTIONS
 from benchmarks.corpora import Story, command_line, root_or_complain, stories
-from linter.config import Config
-from linter.engine import Engine
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
 
 CORPORA = ("bbc-dev", "polnear-dev")
 CORE_ASIDE = "missing-credit"  # the BBC set carries no bylines or credits
@@ -68,13 +68,13 @@ def table(linter: Engine, counts: dict[str, tuple[int, Counter[str]]]) -> list[s
     """The per-rule table in Markdown, then the core pack's rate on each corpus."""
     head = "| rule | pack | default | " + " | ".join(f"{c} findings | {c} per story" for c in counts) + " |"
     lines = [head, "|" + " --- |" * 3 + " ---: | ---: |" * len(counts)]
-    for rule in sorted(linter.rules, key=lambda r: (r.pack, r.id)):
+    for rule in sorted(linter.core.rules, key=lambda r: (r.pack, r.id)):
         cells = []
         for total, found in counts.values():
             cells += [str(found[rule.id]), f"{found[rule.id] / total:.3f}"]
         on = "yes" if rule.default else "no"
         lines.append(f"| {rule.id} | {rule.pack} | {on} | " + " | ".join(cells) + " |")
-    core = {rule.id for rule in linter.rules if rule.pack == "core" and rule.id != CORE_ASIDE}
+    core = {rule.id for rule in linter.core.rules if rule.pack == "core" and rule.id != CORE_ASIDE}
     for corpus, (total, found) in counts.items():
         sum_core = sum(found[rule_id] for rule_id in core)
         lines.append(f"\ncore pack on {corpus}, {CORE_ASIDE} aside: {sum_core} findings, {sum_core / total:.3f} per story")

@@ -225,7 +225,7 @@ def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) ->
     """run() turns the garbage collector off; building the engine freezes
     what start-up made and turns it back on before any article is read."""
     probe = (
-        "import gc, sys\nfrom linter import cli, engine\n"
+        "import gc, sys\nfrom linter.cli import commands as cli\nfrom linter.core import engine\n"
         "seen = []\n"
         "lint_file = engine.Engine.lint_file\n"
         "engine.Engine.lint_file = lambda self, *a: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)) or lint_file(self, *a)\n"
@@ -243,7 +243,7 @@ def test_the_quick_exit_waits_for_a_thread_still_working(tmp_path: Path) -> None
     # Python's own exit has begun: it waits on that, not on the clock, so
     # the quick exit, had it not stepped aside, would have cut it off.
     probe = (
-        "import threading\nfrom linter import cli\n"
+        "import threading\nfrom linter.cli import commands as cli\n"
         "real = cli.main\n"
         "def late():\n"
         "    threading.main_thread().join()\n"

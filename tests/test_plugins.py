@@ -9,14 +9,14 @@ import textwrap
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 PLUGIN_MODULE = '''
 from pathlib import Path
-from linter.checks.base import Check, Param
-from linter.hookspecs import RulePack, hookimpl
+from linter.core.check import Check, Param
+from linter.core.hookspecs import RulePack, hookimpl
 
 class Shouting(Check):
     name = "shouting"
@@ -101,7 +101,7 @@ def test_plugin_that_fails_to_import_is_reported_and_skipped(tmp_path: Path, mon
 
 
 def test_hook_that_raises_or_returns_garbage_is_reported_and_others_still_run() -> None:
-    from linter.hookspecs import hookimpl
+    from linter.core.hookspecs import hookimpl
 
     class Raising:
         @hookimpl
@@ -121,8 +121,8 @@ def test_hook_that_raises_or_returns_garbage_is_reported_and_others_still_run() 
 
 
 def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Path) -> None:
-    from linter.checks.base import Check
-    from linter.hookspecs import RulePack, hookimpl
+    from linter.core.check import Check
+    from linter.core.hookspecs import RulePack, hookimpl
 
     class Exploding(Check):
         name = "exploding"
@@ -155,7 +155,7 @@ def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Pa
 def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linter.plugins import entry_points
+    from linter.core.plugins import entry_points
 
     monkeypatch.syspath_prepend(str(tmp_path))
     before = entry_points()
@@ -170,7 +170,7 @@ def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed
 
 def test_an_entry_point_can_name_an_object_inside_a_module() -> None:
     import linter.checks
-    from linter.plugins import _load
+    from linter.core.plugins import _load
 
     assert _load("linter.checks") is linter.checks
     assert _load("linter.checks:copydesk_check_types") is linter.checks.copydesk_check_types

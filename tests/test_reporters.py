@@ -14,11 +14,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.config import Config
-from linter.document import LineIndex
-from linter.engine import Engine, RunResult
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.article.document import LineIndex
+from linter.core.engine import Engine
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
 from linter.reporters.github import GithubReporter, escape_data, escape_property
 from linter.reporters.gitlab import GitlabReporter
 from linter.reporters.junit import JunitReporter

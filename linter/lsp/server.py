@@ -12,21 +12,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from linter import patterns, version
-from linter.document import LineIndex
-from linter.errors import ConfigError
-from linter.findings import Finding
+from linter.support import patterns
+
+from linter import version
+from linter.article.document import LineIndex
+from linter.support.errors import ConfigError
+from linter.results.findings import Finding
 from linter.lsp.edits import TextChange, fix_changes, safe_fix_changes, suppression_change
 from linter.lsp.engines import Engines, Loaded
 from linter.lsp.hover import hover_markdown, rule_docs_url
 from linter.lsp.positions import to_offset, to_position
-from linter.plugins import load_plugins
+from linter.core.plugins import load_plugins
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
-    from linter.rules import Rule
+    from linter.core.rule import Rule
 
 SOURCE = "copydesk"
 DEBOUNCE_SECONDS = 0.3

@@ -6,7 +6,7 @@ covers, a partial fingerprint that survives edits elsewhere in the file,
 and the finding's fix as artifact changes.
 
 Rule metadata (summary, docs, severity) comes from the optional ``rules``
-attribute, a mapping of rule id to :class:`linter.rules.Rule` that whoever
+attribute, a mapping of rule id to :class:`linter.core.rules.Rule` that whoever
 builds the reporter may set::
 
     reporter = SarifReporter(stream)
@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter import version
-from linter.engine import RunResult
-from linter.findings import Finding
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.core.reporter import Reporter
 from linter.reporters.locations import fingerprints, raw_relative_path
 
 if TYPE_CHECKING:
-    from linter.document import Span
+    from linter.article.document import Span
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -120,7 +120,7 @@ def test_shipped_rules_all_load_and_are_documented() -> None:
 
     rules = load_packs([("core", shipped_rules_dir() / "core")], load_plugins().check_types)
     assert {r.id for r in rules} == {
-        "repeated-paragraph", "duplicated-headline", "unattributed-quote", "vague-sourcing",
+        "repeated-paragraph", "duplicated-headline", "unattributed-quote", "vague-sourcing", "unsourced-hedge",
         "missing-credit", "name-first-reference", "name-subsequent-reference",
         "near-duplicate-paragraph", "repeated-sentence", "summary-repeats-body",
         "duplicate-headline-across-files", "duplicate-paragraph-across-files",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
+from linter.core.config import load_config
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
 DEFECTIVE = EXAMPLES / "defective.txt"
@@ -256,3 +257,18 @@ def test_the_quick_exit_waits_for_a_thread_still_working(tmp_path: Path) -> None
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.rstrip().endswith("late output")
+
+
+def test_the_command_line_leaves_the_loaded_config_as_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--select, --ignore and a .vale.ini found make the run's settings, a
+    copy: the config object the file was read into is not changed."""
+    from linter.cli import commands
+
+    (tmp_path / ".copydesk.yaml").write_text("ignore: [missing-credit]\n")
+    (tmp_path / ".vale.ini").write_text("MinAlertLevel = suggestion\n")
+    monkeypatch.chdir(tmp_path)
+    loaded: list = []
+    monkeypatch.setattr(commands, "load_config", lambda path: loaded.append(load_config(path)) or loaded[-1])
+    main(["check", str(DEFECTIVE), "--select", "repeated-*", "--ignore", "repeated-sentence", "--min-alert-level", "error"])
+    (config,) = loaded
+    assert (config.select, config.ignore, config.vale_ini) == ([], ["missing-credit"], None)

@@ -216,15 +216,19 @@ def _collect_garbage() -> None:
 
 
 def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
+    from dataclasses import replace
+
     from linter.core import valeini
 
-    config.vale_ini = valeini.near(Path.cwd(), args.vale_config)
-    if config.vale_ini and args.min_alert_level:
-        config.vale_ini.min_alert_level = args.min_alert_level
-    if args.select:
-        config.select = args.select
-    if args.ignore:
-        config.ignore = [*config.ignore, *args.ignore]
+    vale_ini = valeini.near(Path.cwd(), args.vale_config)
+    if vale_ini and args.min_alert_level:
+        vale_ini = replace(vale_ini, min_alert_level=args.min_alert_level)
+    # The run's settings: the loaded config as read, with the command line's over it.
+    config = config.replaced(
+        vale_ini=vale_ini,
+        select=args.select or config.select,
+        ignore=[*config.ignore, *args.ignore] if args.ignore else config.ignore,
+    )
     stdin = "-" in args.paths
     if (stdin and len(args.paths) > 1) or (args.stdin_filename and not stdin):
         print("copydesk: error: '-' (standard input) is given alone, and --stdin-filename only with it", file=sys.stderr)
@@ -338,12 +342,16 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
 
         write_statistics(result, {r.id: r for r in engine.rules}, out)
         return
-    reporter = reporters[args.format].load()(out)
-    reporter.rules = {r.id: r for r in engine.rules}
-    reporter.fail_on = args.fail_on or engine.config.fail_on
-    reporter.docs_url = engine.config.docs_url  # read by the SARIF reporter
-    reporter.show_source, reporter.unsafe_fixes = args.show_source, args.unsafe_fixes  # read by the text reporter
-    reporter.report(result)
+    from linter.core.reporter import ReportSettings, build_reporter
+
+    settings = ReportSettings(
+        rules={r.id: r for r in engine.rules},
+        fail_on=args.fail_on or engine.config.fail_on,
+        docs_url=engine.config.docs_url,
+        show_source=args.show_source,
+        unsafe_fixes=args.unsafe_fixes,
+    )
+    build_reporter(reporters[args.format].load(), out, settings).report(result)
 
 
 def _no_articles(paths: Sequence[object]) -> int:

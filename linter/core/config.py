@@ -93,6 +93,16 @@ class Config:
         self.archive_fields = archive_fields or {}
         self.lines: dict[str, int] = {}  # the line of each setting in the source file
 
+    def replaced(self, **settings: Any) -> "Config":
+        """A copy with some settings replaced (the command line's over the
+        file's): the loaded config stays as it was read."""
+        unknown = [name for name in settings if name not in vars(self)]
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(unknown)}")
+        copy = object.__new__(Config)
+        copy.__dict__.update(vars(self), **settings)
+        return copy
+
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{key}={value!r}' for key, value in vars(self).items())})"
 

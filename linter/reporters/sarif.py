@@ -5,13 +5,11 @@ has a finding, and a result per finding: level, message, the region it
 covers, a partial fingerprint that survives edits elsewhere in the file,
 and the finding's fix as artifact changes.
 
-Rule metadata (summary, docs, severity) comes from the optional ``rules``
-attribute, a mapping of rule id to :class:`linter.core.rules.Rule` that whoever
-builds the reporter may set::
+Rule metadata (summary, docs, severity) comes from the settings' optional
+``rules``, a mapping of rule id to :class:`linter.core.rule.Rule`::
 
-    reporter = SarifReporter(stream)
-    reporter.rules = {rule.id: rule for rule in engine.rules}
-    reporter.report(result)
+    settings = ReportSettings(rules={rule.id: rule for rule in engine.rules})
+    SarifReporter(stream, settings).report(result)
 
 Without it every descriptor still carries the rule id, help address and a
 level.

@@ -95,3 +95,18 @@ def test_the_repository_itself_uses_only_the_new_paths() -> None:
         for match in OLD_IMPORT.finditer(path.read_text(encoding="utf-8"))
     ]
     assert used == []
+
+
+def test_the_readme_layout_names_every_package_and_every_module_of_the_layers() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    package = ROOT / "linter"
+    missing = [f"{p.name}/" for p in package.iterdir() if (p / "__init__.py").is_file() and f"{p.name}/" not in layout]
+    missing += [p.name for p in package.glob("*.py") if not p.name.startswith("__") and p.name not in layout]
+    for layer in ("support", "article", "language", "results", "core", "lsp", "cli"):
+        missing += [
+            f"{layer}/{p.stem}"
+            for p in (package / layer).glob("*.py")
+            if p.stem != "__init__" and not re.search(rf"\b{p.stem}\b", layout)
+        ]
+    assert missing == []

@@ -10,7 +10,7 @@ from typing import Iterable
 from linter.article.document import LineIndex
 from linter.results.findings import Edit, Finding
 
-# Suppression directives (see linter/suppression.py), as opening and closing
+# Suppression directives (see linter/article/suppression.py), as opening and closing
 # around the rule ids.
 DIRECTIVE_MARKS = {"markdown": ("<!-- ", " -->"), "text": ("[", "]")}
 _NEXT_LINE = {

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from conftest import covered, lint
 from linter.formats import text as text_format
-from linter.inference import Lexicon, PeopleFinder
-from linter.packs import shipped_rules_dir
+from linter.language.inference import PeopleFinder
+from linter.language.lexicon import Lexicon
+from linter.support.shipped import shipped_rules_dir
 
 RULES = ("name-first-reference", "name-subsequent-reference")
 HEAD = "Harbor Vote Splits Council\n\nBy Ana Ruiz\n\n"

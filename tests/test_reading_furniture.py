@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import lint
-from linter.document import Document, Role
+from linter.article.document import Document, Role
 from linter.formats import text
 
 LEDE = (

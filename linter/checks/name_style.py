@@ -33,18 +33,18 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from linter import patterns
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.fixes import replace_fix
-from linter.inference import name_forms
-from linter.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
-from linter.surnames import SurnameUse
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.results.fixes import replace_fix
+from linter.language.inference import name_forms
+from linter.language.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
+from linter.language.surnames import SurnameUse
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 FIRST, SUBSEQUENT = "first", "subsequent"
 

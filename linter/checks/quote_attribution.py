@@ -1,7 +1,7 @@
 """quote-attribution: quoted speech that no one in reach says (issue 17).
 
 A quotation is attributed when the reporter's words say where it comes
-from, by any convention a copy desk accepts (see ``linter.speakers``): a
+from, by any convention a copy desk accepts (see ``linter.language.speakers``): a
 verb or frame of saying in its own sentence whose subject can speak, a
 colon that introduces it ("Ms. Ortiz: “…”"), a transcript's speaker label
 ("PENCE: …") or a signature ("“…” ― Ana Ruiz"). A quotation with no frame
@@ -26,17 +26,17 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Block, Document, Quote, Role, Sentence
-from linter.findings import Finding
-from linter.formats.furniture import is_photo_credit
-from linter.formats.layout import is_title_case
-from linter.speakers import SpeakerFinder, reporter_words
+from linter.support import patterns
+from linter.core.check import REQUIRED, Check, Param
+from linter.article.document import Block, Document, Quote, Role, Sentence
+from linter.results.findings import Finding
+from linter.article.furniture import is_photo_credit
+from linter.article.layout import is_title_case
+from linter.language.speakers import SpeakerFinder, reporter_words
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 _WORD = patterns.compile(r"\p{L}{2,}")
 # A transcript's speaker label opening the quotation: "PENCE: Well, ...".

@@ -27,10 +27,10 @@ import sys
 
 from benchmarks.accuracy_names import BARE_SURNAME_SECTIONS
 from benchmarks.corpora import Story, command_line, root_or_complain, stories
-from linter.config import Config
-from linter.engine import Engine
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
 
 CORPORA = ("bbc-dev", "polnear-dev")
 CORE_ASIDE = "missing-credit"  # the BBC set carries no bylines or credits

@@ -42,7 +42,8 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
-    from linter.engine import Engine, RunResult
+    from linter.core.engine import Engine
+    from linter.results.run import RunResult
 
 IN_SCOPE = (".md", ".markdown", ".txt", ".html", ".htm")
 # step text -> (folder relative to the run's folder, vale arguments; {0}, {1} the step's values).
@@ -170,10 +171,10 @@ def in_scope(scenario: Scenario, arguments: list[str]) -> bool:
 def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     """copydesk's findings of Vale rules, in Vale's ``--output=line
     --sort --relative`` form, linting in ``folder`` as Vale would."""
-    from linter.config import find_config, load_config
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
-    from linter import vale_filter, valeini
+    from linter.core.config import find_config, load_config
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
+    from linter.core import vale_filter, valeini
 
     options = dict(a.split("=", 1) for a in arguments if a.startswith("--") and "=" in a)
     targets = [Path(a) for a in arguments if not a.startswith("-")]
@@ -207,7 +208,7 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
 def _lint_stdin(engine: "Engine", options: dict[str, str]) -> "RunResult":
     """The story Vale would read from standard input, read by copydesk's
     ``check -`` with ``--stdin-filename stdin.EXT`` (Vale's name for it)."""
-    from linter.stdin import lint_stdin
+    from linter.cli.stdin import lint_stdin
 
     if "--stdin-file" in options:
         data = Path(options["--stdin-file"]).read_bytes()
@@ -275,10 +276,10 @@ def run_scenario(testdata: Path, scenario: Scenario) -> Outcome:
 
 def aborting_styles(testdata: Path) -> list[str]:
     """The style folders of ``styles/`` that stop a run when loaded."""
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.errors import ConfigError
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.support.errors import ConfigError
+    from linter.core.plugins import load_plugins
 
     aborting = []
     plugins = load_plugins()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import PORT_LEDE, covered, lint, port_story as story
 from linter.formats.text import parse
-from linter.quotations import find
+from linter.article.quotations import find
 
 
 def quoted(text: str) -> list[str]:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from linter import valeini
+from linter.core import valeini
 from linter.checks.vale_capitalization import AP_SMALL, CHICAGO_SMALL, title_case
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 
 def _lint(root: Path, rule: str, story: str, name: str = "story.md", ini: str = "") -> list[str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from linter import vale_filter, valeini
+from linter.core import vale_filter, valeini
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 STORY = "# harbor notes\n\nThe ferry was was late. The pier is closed, the port chief said.\n"
 INI = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale, Dock\n"

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from linter import hunspell, valeini
+from linter.core import valeini
+from linter.support import hunspell
 from linter.checks.spelling import words
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 # A dictionary of our own: Latin-1 declared, UTF-8 written (as Vale's own
 # are), with a PHONE line spylls would reject.

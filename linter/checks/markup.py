@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from linter import patterns
+from linter.support import patterns
 
 if TYPE_CHECKING:
     import regex
 
-    from linter.checks.base import Check
-    from linter.document import Document
+    from linter.core.check import Check
+    from linter.article.document import Document
 
 MARKDOWN = "markdown"
 BLANK = "*"

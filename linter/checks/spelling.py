@@ -19,15 +19,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from linter import hunspell, patterns
-from linter.checks.base import Check, Param
+from linter.support import hunspell, patterns
+from linter.core.check import Check, Param
 from linter.checks.markup import prose_only
-from linter.document import Document, Role
-from linter.findings import Finding
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
 OPENING = ("$", "(", '"', "[", "'")

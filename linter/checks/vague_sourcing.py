@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from linter import patterns
-from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Block, Document, Role
-from linter.findings import Finding
+from linter.support import patterns
+from linter.core.check import REQUIRED, Check, Param
+from linter.article.document import Block, Document, Role
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 

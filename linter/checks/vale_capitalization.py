@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import Check, Param
+from linter.support import patterns
+from linter.core.check import Check, Param
 from linter.checks.markup import blank_markup
-from linter.document import Document, Role
-from linter.findings import Finding
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 TITLE, SENTENCE, LOWER, UPPER = "$title", "$sentence", "$lower", "$upper"
 # words title case leaves in lower case (but first and last): AP's, and Chicago's with every preposition

@@ -52,9 +52,9 @@ class Score:
 
 
 def score(labels_path: Path = SET / "labels.yaml") -> dict[str, Score]:
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
 
     engine = Engine(Config(select=["unattributed-quote", *SOURCING_RULES]), load_plugins())
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))

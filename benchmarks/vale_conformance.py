@@ -84,7 +84,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob", "--ignore-syntax")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -185,6 +185,8 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
         config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
         if config.vale_ini and "--minAlertLevel" in options:
             config.vale_ini.min_alert_level = options["--minAlertLevel"]
+        if "--ignore-syntax" in arguments:  # every file read as plain text: copydesk's --read-as text
+            config.read_as = "text"
         if "--glob" in options:  # a negated one (see run_scenario): copydesk's --exclude
             config.exclude += valeini.expand_braces(options["--glob"].removeprefix("!"))
         if config.vale_ini and "--filter" in options:

@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="lint articles")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .); - reads a story from standard input")
+    check.add_argument("--read-as", metavar="FORMAT", help="read every file with this input format (text, markdown, html), whatever its suffix")
     check.add_argument("--stdin-filename", type=Path, metavar="NAME", help="with -: the story's file name (its suffix picks the format; config patterns match it)")
     check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
@@ -235,6 +236,7 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         select=args.select or config.select,
         ignore=[*config.ignore, *args.ignore] if args.ignore else config.ignore,
         exclude=[*config.exclude, *args.exclude] if args.exclude else config.exclude,
+        read_as=args.read_as,
     )
     stdin = "-" in args.paths
     if (stdin and len(args.paths) > 1) or (args.stdin_filename and not stdin):
@@ -256,6 +258,10 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     reporters = engine.plugins.reporters
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
+        return EXIT_ERROR
+    input_formats = sorted(f.name for f in engine.plugins.formats)
+    if args.read_as and args.read_as not in input_formats:
+        print(f"copydesk: error: --read-as: unknown input format '{args.read_as}' (known: {', '.join(input_formats)})", file=sys.stderr)
         return EXIT_ERROR
     if stdin:
         from linter.cli.stdin import STDIN_NAME, lint_stdin
@@ -458,7 +464,7 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     for path in engine.files(args.paths):
         try:
             source = read_source(path)
-            input_format = engine.plugins.format_for(path)
+            input_format = engine.format_for(path)
             if input_format.archive:  # many stories; a record that cannot be read is left out
                 docs += [d for d in input_format.parse(path, source.text, engine.config) if not isinstance(d, ArticleError)]
             else:

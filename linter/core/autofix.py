@@ -41,7 +41,7 @@ class FileFix:
 def fix_text(engine: "Engine", path: Path, text: str, problems: list[str], unsafe: bool = False) -> tuple[str, int]:
     """``text`` with its fixes applied, and how many were applied (none,
     said in ``problems``, for a format that is not rewritten)."""
-    input_format = engine.plugins.format_for(path)
+    input_format = engine.format_for(path)
     if input_format is not None and not input_format.fixable:
         problems.append(f"{path}: --fix does not rewrite {input_format.name} files; fix them by hand (findings are reported)")
         return text, 0

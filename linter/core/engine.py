@@ -167,9 +167,16 @@ class Engine:
             findings += self.lint_file(path, problems, collected)
         return findings, problems, collected
 
+    def format_for(self, path: Path) -> InputFormat | None:
+        """The input format a file is read with: the one ``read_as`` names
+        (None when no plugin has it), else the one its suffix picks."""
+        if self.config.read_as:
+            return next((f for f in self.plugins.formats if f.name == self.config.read_as), None)
+        return self.plugins.format_for(path)
+
     def _archive(self, files: list[Path]) -> bool:
         """Whether the files are one archive (a file of many stories)."""
-        input_format = self.plugins.format_for(files[0]) if len(files) == 1 else None
+        input_format = self.format_for(files[0]) if len(files) == 1 else None
         return input_format is not None and input_format.archive
 
     def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
@@ -185,7 +192,7 @@ class Engine:
         """Lint one article held in memory. Rules across files take part
         only when ``collected`` (one list per corpus check) is given."""
         problems = problems if problems is not None else []
-        input_format = self.plugins.format_for(path)
+        input_format = self.format_for(path)
         if input_format is None:
             return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
         if input_format.archive:

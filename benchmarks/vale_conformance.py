@@ -51,7 +51,7 @@ IN_SCOPE = (".md", ".markdown", ".txt", ".html", ".htm")
 # or --stdin-text (a string Vale is given as its argument), with Vale's --ext naming its format.
 STEPS: list[tuple[str, str | None, str]] = [
     (r'I run command "(.*)"', "../../fixtures/formats", "{0}"),
-    (r'I sync pkg "(.*)"', None, ""),
+    (r'I sync pkg "(.*)"', "../../fixtures/pkg/{0}", "test.md"),  # copydesk reads local packages itself
     (r'I fix "(.*)"', None, ""),
     (r'I use filter "(.*)"', "../../fixtures/filters", '--filter="filter/{0}.expr" .'),
     (r'I lint simple "(.*)"', "../../fixtures/formats", "--ignore-syntax {0}"),

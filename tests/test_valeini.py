@@ -88,11 +88,12 @@ def test_sections_apply_to_the_files_their_globs_match(tmp_path: Path) -> None:
 
 
 def test_what_is_not_read_is_reported_with_its_line(tmp_path: Path) -> None:
-    (tmp_path / ".vale.ini").write_text("StylesPath = s\nPackages = Google\n\n[*]\nBasedOnStyles = Vale\nDesk.Very = maybe\n")
+    (tmp_path / ".vale.ini").write_text("StylesPath = s\nPackages = Google\nNLPEndpoint = x\n\n[*]\nBasedOnStyles = Vale\nDesk.Very = maybe\n")
     ini = valeini.read(tmp_path / ".vale.ini")
     assert ini.notes == [
-        f"{tmp_path / '.vale.ini'}:2: setting 'Packages' is not supported; ignored",
-        f"{tmp_path / '.vale.ini'}:6: Desk.Very = maybe: YES, NO or a level expected; ignored",
+        f"{tmp_path / '.vale.ini'}:3: setting 'NLPEndpoint' is not supported; ignored",
+        f"{tmp_path / '.vale.ini'}:7: Desk.Very = maybe: YES, NO or a level expected; ignored",
+        f"{tmp_path / '.vale.ini'}:2: package 'Google' is not read: copydesk fetches no package (`vale sync` does); ignored",
     ]
     engine = Engine(_with(ini), load_plugins())
     built_in = f"{tmp_path / '.vale.ini'}: Vale's built-in Vale.Terms, Vale.Avoid are not supported; skipped"

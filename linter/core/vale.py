@@ -308,7 +308,7 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
             folder: Path | None = shipped_rules_dir() / "vale" / BUILT_IN
             notes.append(f"{ini.path}: Vale's built-in {', '.join(BUILT_IN_MISSING)} are not supported; skipped")
         else:
-            folder = ini.styles_path / style if ini.styles_path else None
+            folder = ini.style_folder(style)
         if folder is None or not folder.is_dir():
             notes.append(f"{ini.path}: style '{style}' not found in StylesPath; its rules skipped")
             continue

@@ -31,7 +31,7 @@ NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
 LEVELS = ("suggestion", "warning", "error")
 BUILT_IN = "Vale"
 # keys copydesk reads; the others are reported as not supported
-GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes")
+GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes", "Packages")
 # Vale's IgnoredScopes (inline markup not read) copydesk honours; code and tt it never reads
 IGNORABLE = ("link", "code", "tt")
 # Vale's SkippedScopes (blocks not read) copydesk never reads anyway
@@ -67,6 +67,12 @@ class ValeIni:
     notes: list[str] = field(default_factory=list)  # what is not supported, with its line
     ignored_scopes: tuple[str, ...] = ("code", "tt")  # inline markup no Vale rule reads
     filter: str | None = None  # Vale's --filter: an expression picking the rules that run (linter.vale_filter)
+    style_roots: list[Path] = field(default_factory=list)  # the styles of packages, after StylesPath (linter.core.vale_packages)
+
+    def style_folder(self, name: str) -> Path | None:
+        """The folder of the style ``name``: in StylesPath, else in a package."""
+        roots = [self.styles_path] if self.styles_path else []
+        return next((root / name for root in [*roots, *self.style_roots] if (root / name).is_dir()), None)
 
     def styles(self) -> list[str]:
         """Every style a file may use: those based on, and those of rules named."""
@@ -103,8 +109,9 @@ class ValeIni:
         as Vale 2 kept them), and the lists not found."""
         terms: list[str] = []
         missing: list[str] = []
+        roots = [self.styles_path] if self.styles_path else []
         for name in self.vocab:
-            folders = [self.styles_path / "config" / "vocabularies" / name, self.styles_path / "Vocab" / name] if self.styles_path else []
+            folders = [place for root in [*roots, *self.style_roots] for place in (root / "config" / "vocabularies" / name, root / "Vocab" / name)]
             folder = next((f for f in folders if f.is_dir()), None)
             if folder is None:
                 missing.append(name)
@@ -155,6 +162,7 @@ def read(path: Path) -> ValeIni:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read the Vale configuration: {error}", path) from None
     ini = ValeIni(path)
+    packages: list[tuple[str, int]] = []
     section = Section(())
     ini.sections.append(section)
     for number, raw in enumerate(text.splitlines(), 1):
@@ -183,11 +191,45 @@ def read(path: Path) -> ValeIni:
             section.based_on = [style.strip() for style in value.split(",") if style.strip()]
         elif key == "TokenIgnores":
             section.token_ignores += [pattern.strip() for pattern in _split_patterns(value) if pattern.strip()]
+        elif key == "Packages" and not section.globs:
+            packages += [(name.strip(), number) for name in value.split(",") if name.strip()]
         elif key in GLOBAL_KEYS and not section.globs:
             _global(ini, key, value, number)
         else:
             ini.notes.append(f"{path}:{number}: setting '{key}' is not supported; ignored")
+    for name, number in packages:
+        _add_package(ini, name, number)
     return ini
+
+
+def _add_package(ini: ValeIni, name: str, number: int) -> None:
+    """A package of ``Packages``: a local zip file's styles and
+    configuration (under the user's) join ``ini``; one named by name or
+    URL is reported, as copydesk fetches nothing."""
+    from linter.core import vale_packages
+
+    where = ini.path.parent / name
+    if not (name.endswith(".zip") and where.is_file()):
+        ini.notes.append(f"{ini.path}:{number}: package '{name}' is not read: copydesk fetches no package (`vale sync` does); ignored")
+        return
+    try:
+        package = vale_packages.unpack(where)
+    except ConfigError as error:
+        ini.notes.append(f"{ini.path}:{number}: {error}; package ignored")
+        return
+    if package.config is None:
+        ini.style_roots.append(package.styles)
+        return
+    inner = read(package.config)
+    ini.notes += inner.notes
+    ini.style_roots += [*([inner.styles_path] if inner.styles_path else []), *inner.style_roots]
+    ini.vocab += [v for v in inner.vocab if v not in ini.vocab]
+    # the package's settings first, the user's over them
+    user, theirs = ini.sections[0], inner.sections[0]
+    user.based_on = user.based_on if user.based_on is not None else theirs.based_on
+    user.rules = {**theirs.rules, **user.rules}
+    user.token_ignores = [*theirs.token_ignores, *user.token_ignores]
+    ini.sections[1:1] = inner.sections[1:]
 
 
 def _global(ini: ValeIni, key: str, value: str, number: int) -> None:

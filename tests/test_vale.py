@@ -60,12 +60,12 @@ def test_a_rule_copydesk_cannot_honour_is_skipped_and_reported_by_file_and_line(
         [
             f"{at('Broken', 3)}: tokens: invalid regular expression '(unclosed': missing ) at position 9; Vale rule House.Broken skipped",
             f"{at('Pattern', 4)}: scope 'table.cell' is not supported; Vale rule House.Pattern skipped",
-            f"{at('Script', 1)}: 'extends: script' is not supported; Vale rule House.Script skipped",
+            f"{at('Sequence', 1)}: 'extends: sequence' is not supported; Vale rule House.Sequence skipped",
             f"{at('Wide', 4)}: metrics ['Coleman-Liau'] are not supported; Vale rule House.Wide skipped",
         ]
     )
     ids = [r.id for r in engine.rules]
-    assert not {"house.broken", "house.pattern", "house.script", "house.wide"} & set(ids)
+    assert not {"house.broken", "house.pattern", "house.sequence", "house.wide"} & set(ids)
     assert "house.places" in ids  # the others load
 
 
@@ -107,7 +107,7 @@ def test_the_config_names_vale_folders_and_notes_reach_the_user(
     assert main(["check", "story.txt"]) == 1
     captured = capsys.readouterr()
     assert captured.out.count("house.places") == 3
-    assert "Vale rule House.Script skipped" in captured.err
+    assert "Vale rule House.Sequence skipped" in captured.err
 
 
 def test_a_missing_vale_folder_is_a_config_error(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from linter.checks.metric import Metric
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
+from linter.checks.script import Script
 from linter.checks.spelling import Spelling
 from linter.checks.vale_capitalization import ValeCapitalization
 from linter.checks.substitution import Substitution
@@ -56,6 +57,7 @@ def copydesk_check_types() -> list[type[Check]]:
         Metric,
         Spelling,
         ValeCapitalization,
+        Script,
         FileProblem,
         SuppressionComments,
     ]

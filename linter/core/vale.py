@@ -34,6 +34,7 @@ from linter.support.yamlsource import LineMap, load_yaml
 # Vale's spelling fields: read by _spelling, which finds the files they name
 SPELLING_FIELDS = ("filters", "custom", "ignore", "dicpath", "dictionaries", "aff", "dic", "append")
 DICTIONARY_FOLDER = Path("config") / "dictionaries"  # in StylesPath, where Vale 3 keeps dictionaries
+SCRIPT_FOLDER = Path("config") / "scripts"  # in StylesPath, where Vale 3 keeps scripts
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
 PROSE_CHECKS = ("readability", "metric")
 VOCAB_CHECKS = ("existence", "substitution", "spelling", "vale-capitalization")
@@ -52,6 +53,7 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "readability": ("readability", ("grade", "metrics"), ("grade",)),
     "metric": ("metric", ("formula", "condition"), ("value",)),
     "spelling": ("spelling", SPELLING_FIELDS, ("word",)),
+    "script": ("script", ("script",), ()),
 }
 # fields that change no finding: read, said to be ignored
 HARMLESS = ("action",)
@@ -175,8 +177,11 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
     if extends == "spelling":
         for key, value in _spelling(data, path, folder.parent).items():
             put(key, value, "extends")
+    if extends == "script":
+        put("script", _script(data, path, folder.parent), "script")
+        put("whole_text", raw, "scope")
     for key in honoured:
-        if extends == "spelling":
+        if extends in ("spelling", "script"):
             break
         if key in data and not (key == "tokens" and "tokens" in entry) and key not in ("raw", "capitalize"):
             value = data[key]
@@ -226,6 +231,19 @@ def _spelling(data: LineMap, path: Path, styles_path: Path) -> dict[str, Any]:
     if data.get("filters"):
         params["filters"] = _listed(data["filters"])
     return params
+
+
+def _script(data: LineMap, path: Path, styles_path: Path) -> str:
+    """A script rule's Tengo source: given in the rule, or a ``.tengo``
+    file in StylesPath's ``config/scripts``, as Vale keeps them."""
+    script = str(data.get("script", ""))
+    if not script.strip().endswith(".tengo") or "\n" in script.strip():
+        return script
+    where = styles_path / SCRIPT_FOLDER / script.strip()
+    try:
+        return where.read_text(encoding="utf-8")
+    except OSError:
+        raise ConfigError(f"script: '{script.strip()}' not found in {styles_path / SCRIPT_FOLDER}", path, data.line_of("script")) from None
 
 
 def _listed(value: Any) -> list[str]:

@@ -15,7 +15,7 @@ those lines are there), is *partial* (some expected lines found) or a
 Only scenarios on Markdown, plain text and HTML count: every expected line
 is on such a file and every file named on the command line is one. A
 scenario whose command copydesk has no counterpart for (``fix``, ``sync``,
-``--output`` templates) counts, as a mismatch; one that
+no counterpart) counts, as a mismatch; one that
 expects an error message instead of findings is listed but not counted.
 
 Scenarios that write files (``Given a file named``) run in a temporary
@@ -84,7 +84,7 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob", "--ignore-syntax")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob", "--ignore-syntax", "--output")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -197,6 +197,8 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
             result = _lint_stdin(engine, options)
         else:
             result = engine.lint_paths(targets)
+        if "--output" in options:  # a Vale output template: copydesk's --vale-output
+            return _through_template(engine, result, options["--output"])
     finally:
         os.chdir(previous)
     lines = []
@@ -205,6 +207,22 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
             path = os.path.relpath(finding.path, folder) if finding.path.is_absolute() else str(finding.path)
             lines.append((path, finding.span.line, finding.span.column, names[finding.rule], finding.message))
     return [f"{p}:{line}:{column}:{rule}:{message}" for p, line, column, rule, message in sorted(set(lines))]
+
+
+def _through_template(engine: "Engine", result: "RunResult", name: str) -> list[str]:
+    """The lines copydesk's vale-template reporter writes of the Vale
+    rules' findings through the template ``name``."""
+    from linter.cli.commands import _vale_template
+    from linter.core.reporter import ReportSettings
+    from linter.reporters.vale_template import ValeTemplateReporter
+
+    template = _vale_template(name, engine.config.vale_ini)
+    if template is None:
+        raise FileNotFoundError(name)
+    result.findings = [f for f in result.findings if f.rule in engine.vale_names]
+    out = io.StringIO()
+    ValeTemplateReporter(out, ReportSettings(rules={r.id: r for r in engine.rules}, template=template)).report(result)
+    return [line for line in out.getvalue().splitlines() if line.strip()]
 
 
 def _lint_stdin(engine: "Engine", options: dict[str, str]) -> "RunResult":

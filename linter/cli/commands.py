@@ -12,7 +12,7 @@ import gc
 import os
 from pathlib import Path
 import sys
-from typing import NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, NoReturn, Sequence, TextIO
 
 from linter.support import patterns
 
@@ -21,6 +21,9 @@ from linter.core.config import Config, find_config, load_config
 from linter.article.document import ArticleError
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, severity_rank
+
+if TYPE_CHECKING:
+    from linter.core.valeini import ValeIni
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -68,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .); - reads a story from standard input")
     check.add_argument("--read-as", metavar="FORMAT", help="read every file with this input format (text, markdown, html), whatever its suffix")
     check.add_argument("--stdin-filename", type=Path, metavar="NAME", help="with -: the story's file name (its suffix picks the format; config patterns match it)")
-    check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
+    check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab, vale-template")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
@@ -88,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--min-alert-level", choices=("suggestion", "warning", "error"), help="the Vale configuration's MinAlertLevel, overridden")
     check.add_argument(
         "--exclude", action="append", metavar="PATTERN", help="skip the files and folders this gitignore-style pattern matches, besides the config's exclude (repeatable)"
+    )
+    check.add_argument(
+        "--vale-output", metavar="TEMPLATE", help="write findings through a Vale output template (a file, or one in StylesPath/config/templates)"
     )
     check.add_argument("--vale-filter", metavar="EXPR", help="Vale's --filter: only the Vale rules this expression (or .expr file) picks")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
@@ -259,6 +265,12 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
         return EXIT_ERROR
+    if args.vale_output:
+        found = _vale_template(args.vale_output, engine.config.vale_ini)
+        if found is None:
+            print(f"copydesk: error: --vale-output: template '{args.vale_output}' not found", file=sys.stderr)
+            return EXIT_ERROR
+        args.format, args.template = "vale-template", found
     input_formats = sorted(f.name for f in engine.plugins.formats)
     if args.read_as and args.read_as not in input_formats:
         print(f"copydesk: error: --read-as: unknown input format '{args.read_as}' (known: {', '.join(input_formats)})", file=sys.stderr)
@@ -363,8 +375,23 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
         docs_url=engine.config.docs_url,
         show_source=args.show_source,
         unsafe_fixes=args.unsafe_fixes,
+        template=getattr(args, "template", ""),
     )
     build_reporter(reporters[args.format].load(), out, settings).report(result)
+
+
+def _vale_template(name: str, vale_ini: "ValeIni | None") -> str | None:
+    """The text of a Vale output template: the file named, or Vale's
+    ``StylesPath/config/templates/NAME``; None when neither is there."""
+    places = [Path(name)]
+    if vale_ini is not None and vale_ini.styles_path is not None:
+        places.append(vale_ini.styles_path / "config" / "templates" / name)
+    for place in places:
+        try:
+            return place.read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return None
 
 
 def _no_articles(paths: Sequence[object]) -> int:

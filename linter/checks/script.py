@@ -15,13 +15,14 @@ from linter.article.document import Document, Role
 from linter.checks.markup import whole_or_segments
 from linter.core.check import REQUIRED, Check, Param
 from linter.results.findings import Finding
-from linter.support import tengo
 
 
 class _ScriptParam(Param):
     """Tengo source, read when the rule loads."""
 
     def convert(self, value: Any) -> Any:
+        from linter.support import tengo  # only when a script rule loads: its patterns take milliseconds to build
+
         value = super().convert(value)
         try:
             tengo.parse(value)
@@ -41,6 +42,8 @@ class Script(Check):
     default_scope = Role.ALL
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        from linter.support import tengo
+
         for text, start in whole_or_segments(self, doc):
             matches = tengo.run(self.options["script"], {"scope": text}).get("matches") or []
             for match in matches if isinstance(matches, list) else []:

@@ -29,13 +29,18 @@ _CREDIT = patterns.compile(_CREDIT_PATTERN, regex.V1)
 # the pattern over every paragraph.
 _CREDIT_WORDS = literals_of([_CREDIT_PATTERN]) or ()
 
+# Photo credits: "Getty.", "Getty/Reuters.", "Jane Roe/Getty Images.",
+# "JANE ROE via Getty Images.", "AP Photo/Jane Roe".
+_PHOTO_CREDIT_PATTERN = (
+    r"^(?:[\p{L}.'’\- ]{1,40}(?:/|\s+via\s+))?(?:Getty(?: Images)?|AP Photo|Reuters|AFP|EPA|Shutterstock)"
+    r"(?:/[\p{L}.'’\- ]{1,40})?\.?$"
+)
+_PHOTO_CREDIT = patterns.compile(_PHOTO_CREDIT_PATTERN, regex.I | regex.V1)
 _FURNITURE = patterns.compile(
     r"^Advertisement\.?$"
     r"|^Editor[’']s note\b"
     r"|^Follow\b.{1,80}?\bon (?:Twitter|Facebook|Instagram)\b"
-    # Photo credits: "Getty.", "Getty/Reuters.", "Jane Roe/Getty Images.",
-    # "JANE ROE via Getty Images.", "AP Photo/Jane Roe".
-    r"|^(?:[\p{L}.'’\- ]{1,40}(?:/|\s+via\s+))?(?:Getty(?: Images)?|AP Photo|Reuters|AFP|EPA|Shutterstock)(?:/[\p{L}.'’\- ]{1,40})?\.?$",
+    rf"|{_PHOTO_CREDIT_PATTERN}",
     regex.I | regex.V1,
 )
 # A photo credit or the "Follow" line is short; an editor's note may not be.
@@ -61,6 +66,11 @@ def is_credit(text: str) -> bool:
     if _CREDIT_WORDS and not any(word in folded for word in _CREDIT_WORDS):
         return False
     return bool(_CREDIT.search(text))
+
+
+def is_photo_credit(text: str) -> bool:
+    """A photo or picture credit ("Getty/Instagram.", "AP Photo/Jane Roe")."""
+    return bool(_PHOTO_CREDIT.match(text))
 
 
 def is_furniture(text: str) -> bool:

@@ -41,7 +41,7 @@ _OPENING_MARKS = "\"'“‘«‹`„"
 class Unit(NamedTuple):
     start: int
     end: int
-    kind: str = "text"  # "text", "heading", "item", "subhead" (a headline's second line)
+    kind: str = "text"  # "text", "heading", "item", "subhead" (a headline's second line), "blockquote"
     level: int = 0  # heading level for Markdown headings
 
 
@@ -160,6 +160,8 @@ def _block(text: str, lines: LineIndex, unit: Unit, role: str, index: int, prose
         prose=prose,
     )
     annotate(block, lines)
+    if unit.kind == "blockquote" and not block.quotes:  # quoted by its markup, not by quotation marks
+        block.quotes = [Quote(block.text, block.span, block.span, block)]
     return block
 
 
@@ -230,7 +232,10 @@ def build_blocks(
         elif unit.kind == "heading":
             roles[i], prose[i] = Role.HEADING, False
         elif unit.kind == "subhead":
-            roles[i], prose[i] = Role.DEK, ends_like_prose(texts[i])
+            # A headline's second line is display copy in headline style
+            # ("Obama pushes positive while rivals see dark side."), whatever
+            # its last mark: archives end headlines with a full stop too.
+            roles[i], prose[i] = Role.DEK, False
         elif is_byline(texts[i]):
             roles[i] = Role.BYLINE
         elif is_credit(texts[i]):
@@ -307,8 +312,9 @@ def _mark_dek(
 
     A dek and a lede look alike; a short single sentence right after the
     headline is taken as the dek only when something else says so: a byline
-    follows it, the story opens with a summary (the shape of scraped copy),
-    or it lacks the final period a lede would have.
+    follows it, or a paragraph opening with a dateline, the story opens
+    with a summary (the shape of scraped copy), or it lacks the final period
+    a lede would have.
     """
     if roles[at] != Role.BODY or units[at].kind != "text":
         return
@@ -316,7 +322,11 @@ def _mark_dek(
     if len(candidate.split()) > DEK_MAX_WORDS or len(segment.sentences(candidate)) != 1:
         return
     byline_next = at + 1 < len(units) and roles[at + 1] == Role.BYLINE
+    # A dateline opens a story's first paragraph: a sentence before it is
+    # not the lede ("Bloc aims to rely less on U.S. support." then
+    # "BRUSSELS - European leaders gathered ...").
+    dateline_next = at + 1 < len(units) and roles[at + 1] == Role.BODY and bool(dateline_end(texts[at + 1]))
     unpunctuated = not ends_like_prose(candidate)
-    if byline_next or has_summary or unpunctuated:
+    if byline_next or dateline_next or has_summary or unpunctuated:
         roles[at] = Role.DEK
         prose[at] = not unpunctuated

@@ -186,7 +186,9 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         if item:
             flush()
             if start + item.end() < span[1]:  # an empty item ("- ") holds nothing
-                units.append(Unit(start + item.end(), span[1], "item"))
+                # A block quotation's line ("> ...") is quoted by its markup.
+                kind = "blockquote" if item.group().strip() == ">" else "item"
+                units.append(Unit(start + item.end(), span[1], kind))
             continue
         run.append(span)
     flush()

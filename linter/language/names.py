@@ -18,7 +18,10 @@ A house style (YAML) lists the accepted forms as templates over ``{name}``
 field (``{title}``) is empty for a person is skipped; an empty scalar
 field (no honorific) is dropped, so "{honorific} {surname}" becomes the
 bare surname for a person without one. A style may write courtesy titles
-without their full stop (``honorific_full_stop: false``: "Mr Blair").
+without their full stop (``honorific_full_stop: false``: "Mr Blair"), and
+accept the bare surname for a person the story mostly calls so
+(``bare_surname_when_usual: true``, the British sport and arts pages'
+convention).
 """
 
 from __future__ import annotations
@@ -38,7 +41,14 @@ if TYPE_CHECKING:
     from linter.language.surnames import SurnameUse
 
 PERSON_FIELDS = ("id", "name", "surname", "honorific", "titles", "variants", "plain", "note")
-STYLE_FIELDS = ("style", "description", "first_reference", "subsequent_reference", "honorific_full_stop")
+STYLE_FIELDS = (
+    "style",
+    "description",
+    "first_reference",
+    "subsequent_reference",
+    "honorific_full_stop",
+    "bare_surname_when_usual",
+)
 HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Mx.", "Dr.")
 # Courtesy titles as written, with or without the full stop ("Mr Blair").
 HONORIFIC_FORMS = (*HONORIFICS, *(h.rstrip(".") for h in HONORIFICS))
@@ -95,6 +105,10 @@ class HouseStyle(NamedTuple):
     first_reference: tuple[str, ...]
     subsequent_reference: tuple[str, ...]
     honorific_full_stop: bool = True  # "Mr. Blair"; false: "Mr Blair"
+    # A person the story calls by the bare surname in most later references
+    # is one the desk calls so (British sport and arts pages: "Kapranos"):
+    # the bare surname is then right for them.
+    bare_surname_when_usual: bool = False
 
     def first_forms(self, person: Person) -> list[str]:
         return [form for template in self.first_reference for form in person.render(template, self.honorific_full_stop)]
@@ -238,11 +252,13 @@ def _style(name: str, path: Path) -> HouseStyle:
             except (KeyError, ValueError, IndexError) as error:
                 raise ConfigError(f"{key}: bad template '{template}' ({error})", path, data.line_of(key)) from None
         forms[key] = tuple(value)
-    full_stop = data.get("honorific_full_stop", True)
-    if not isinstance(full_stop, bool):
-        raise ConfigError("honorific_full_stop: must be true or false", path, data.line_of("honorific_full_stop"))
+    switches = {}
+    for key, default in (("honorific_full_stop", True), ("bare_surname_when_usual", False)):
+        switches[key] = data.get(key, default)
+        if not isinstance(switches[key], bool):
+            raise ConfigError(f"{key}: must be true or false", path, data.line_of(key))
     description = str(data.get("description", ""))
-    return HouseStyle(name, description, forms["first_reference"], forms["subsequent_reference"], full_stop)
+    return HouseStyle(name, description, forms["first_reference"], forms["subsequent_reference"], **switches)
 
 
 # --- mentions -------------------------------------------------------------

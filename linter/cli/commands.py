@@ -103,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
     init.add_argument("--style", default="nyt", help="house style for names: nyt (default), ap or british")
 
-    docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
+    docs = commands.add_parser("docs", parents=[common], help="write the reference (Markdown) of every shipped rule and check type")
     docs.add_argument("--output", type=Path, help="write to this file (default: standard output)")
 
     names = commands.add_parser("names", help="work with names registries")
@@ -498,7 +498,8 @@ def _all_rules(engine):  # type: ignore[no-untyped-def]
 def _docs(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.core.reference import reference
 
-    page = reference(_all_rules(_engine(args, config)))
+    engine = _engine(args, config)
+    page = reference(_all_rules(engine), engine.plugins.check_types)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(page, encoding="utf-8")

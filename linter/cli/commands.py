@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
     init.add_argument("--style", default="nyt", help="house style for names: nyt (default), ap or british")
 
-    docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
+    docs = commands.add_parser("docs", parents=[common], help="write the reference (Markdown) of every shipped rule and check type")
     docs.add_argument("--output", type=Path, help="write to this file (default: standard output)")
 
     names = commands.add_parser("names", help="work with names registries")
@@ -405,41 +405,43 @@ def _no_articles(paths: Sequence[object]) -> int:
 def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool, allow_no_files: bool) -> int:  # type: ignore[no-untyped-def]
     """Print the fixes as a diff; exit 1 when there is one."""
     from linter.core.autofix import fix_file
+    from linter.results.run import Accumulator
 
-    problems: list[str] = []
+    run = Accumulator()
     changed = 0
     files = engine.files(paths)
     if not files and not allow_no_files:
         return _no_articles(paths)
     for path in files:
-        file_fix = fix_file(engine, path, problems, unsafe)
+        file_fix = fix_file(engine, path, run, unsafe)
         if file_fix:
             out.write(file_fix.diff())
             changed += 1
-    _warn(problems)
+    _warn(run.problems)
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
 def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-untyped-def]
     from linter.core.autofix import fix_file
     from linter.article.source import NotWritten, remove_stale_temporaries, write_source
+    from linter.results.run import Accumulator
 
-    problems: list[str] = []
+    run = Accumulator()
     fixed = files = 0
     targets = engine.files(paths)
     for folder in dict.fromkeys(path.parent for path in targets):
         remove_stale_temporaries(folder)  # left by a run that was killed
     for path in targets:
-        file_fix = fix_file(engine, path, problems, unsafe)
+        file_fix = fix_file(engine, path, run, unsafe)
         if not file_fix:
             continue
         try:
             write_source(file_fix.source, file_fix.fixed, engine.config.max_file_size)
         except NotWritten as error:
-            problems.append(f"{error}")
+            run.problems.append(f"{error}")
             continue
         fixed, files = fixed + file_fix.applied, files + 1
-    _warn(problems)
+    _warn(run.problems)
     if fixed:
         print(f"copydesk: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
 
@@ -536,7 +538,8 @@ def _all_rules(engine):  # type: ignore[no-untyped-def]
 def _docs(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.core.reference import reference
 
-    page = reference(_all_rules(_engine(args, config)))
+    engine = _engine(args, config)
+    page = reference(_all_rules(engine), engine.plugins.check_types)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(page, encoding="utf-8")

@@ -170,6 +170,10 @@ class CorpusCheck(Check):
     A single document linted on its own (an editor buffer) is not checked.
     """
 
+    # How what it collects is grouped across stories (see linter.core.grouping):
+    # "" (the default) hands every story's item to ``finish``.
+    grouping: ClassVar[str] = ""
+
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
 
@@ -177,4 +181,10 @@ class CorpusCheck(Check):
         raise NotImplementedError
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def report(self, groups: Iterable[list[Any]], stories: int) -> Iterable[Finding]:
+        """The findings on groups of places, of a run of ``stories``
+        stories: what a check with a ``grouping`` gives once its places
+        are grouped."""
         raise NotImplementedError

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from linter.support import budget
 
@@ -21,7 +21,7 @@ from linter.article.discovery import discover
 from linter.article.document import ArticleError, Document, LineIndex, Span
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, Finding
-from linter.results.run import RunResult
+from linter.results.run import Accumulator, RunResult
 from linter.core.hookspecs import InputFormat
 from linter.core.parallel import MIN_FILES_PER_JOB
 from linter.core.plugins import Plugins
@@ -134,22 +134,20 @@ class Engine:
         # Rules across files report what two stories share: a run of one
         # story (a pre-commit hook, mostly) does not collect for them.
         across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
-        collected: list[list[Any]] = [[] for _ in across]
+        run = Accumulator(len(across), problems=result.problems)
         if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
-            for findings, problems, parts in parallel.lint_in_workers(self._lint_chunk, result.files, jobs):
+            for findings, chunk in parallel.lint_in_workers(self._lint_chunk, result.files, jobs):
                 result.findings += findings
-                result.problems += problems
-                for items, part in zip(collected, parts):
-                    items += part
+                run.add(chunk)
                 done = min(done + parallel.CHUNK, total)
                 if progress:
                     progress(done, total)
         else:
             for done, path in enumerate(result.files, 1):
-                result.findings += self.lint_file(path, result.problems, collected)
+                result.findings += self.lint_file(path, run)
                 if progress:
                     progress(done, total)
-        for check, items in zip(across, collected):
+        for check, items in zip(across, run.collected or []):
             try:
                 result.findings += self.unsuppressed(check.finish(items))
             except Exception as error:  # one broken rule must not stop the others
@@ -157,15 +155,14 @@ class Engine:
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def _lint_chunk(self, paths: list[Path]) -> tuple[list[Finding], list[str], list[list[Any]]]:
+    def _lint_chunk(self, paths: list[Path]) -> tuple[list[Finding], Accumulator]:
         """What a worker process sends back for a chunk of files: their
-        findings, problems and what the rules across files collected."""
-        problems: list[str] = []
-        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
+        findings, and the problems and what the rules across files collected."""
+        run = Accumulator(len(self.corpus_checks))
         findings = []
         for path in paths:
-            findings += self.lint_file(path, problems, collected)
-        return findings, problems, collected
+            findings += self.lint_file(path, run)
+        return findings, run
 
     def format_for(self, path: Path) -> InputFormat | None:
         """The input format a file is read with: the one ``read_as`` names
@@ -179,24 +176,24 @@ class Engine:
         input_format = self.format_for(files[0]) if len(files) == 1 else None
         return input_format is not None and input_format.archive
 
-    def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
+    def lint_file(self, path: Path, run: Accumulator | list[str] | None = None) -> list[Finding]:
+        """Lint one file; what else the run gathers goes to ``run``."""
         try:
             source = read_source(path, self.config.max_file_size)
         except UnreadableFile as error:
             return self.file_finding(path, PROBLEM_UNREADABLE, str(error))
-        return self.lint_text(path, source.text, problems, collected)
+        return self.lint_text(path, source.text, run)
 
-    def lint_text(
-        self, path: Path, text: str, problems: list[str] | None = None, collected: list[list[Any]] | None = None
-    ) -> list[Finding]:
-        """Lint one article held in memory. Rules across files take part
-        only when ``collected`` (one list per corpus check) is given."""
-        problems = problems if problems is not None else []
+    def lint_text(self, path: Path, text: str, run: Accumulator | list[str] | None = None) -> list[Finding]:
+        """Lint one article held in memory; the problems go to ``run`` (an
+        Accumulator, or a list of problems). Rules across files take part
+        only when the accumulator collects for them."""
+        run = Accumulator.of(run)
         input_format = self.format_for(path)
         if input_format is None:
             return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
         if input_format.archive:
-            return self._lint_archive(path, text, input_format, problems, collected)
+            return self._lint_archive(path, text, input_format, run)
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
@@ -205,15 +202,13 @@ class Engine:
             return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         if not isinstance(doc, Document):
             return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"returned {_describe(doc)}, not a document"))
-        return self._lint_document(doc, problems, collected)
+        return self._lint_document(doc, run)
 
     def _format_failed(self, input_format: InputFormat, what: str) -> str:
         owner = self.plugins.format_owners.get(input_format.name, input_format.name)
         return f"input format '{input_format.name}' (plugin '{owner}') {what}"
 
-    def _lint_archive(
-        self, path: Path, text: str, input_format: InputFormat, problems: list[str], collected: list[list[Any]] | None
-    ) -> list[Finding]:
+    def _lint_archive(self, path: Path, text: str, input_format: InputFormat, run: Accumulator) -> list[Finding]:
         """Lint each story of a file that holds many (an archive); a record
         that cannot be read is a finding at its line, and the rest are linted."""
         findings: list[Finding] = []
@@ -224,7 +219,7 @@ class Engine:
                     lines = lines or LineIndex(text)
                     findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, lines)
                 elif isinstance(item, Document):
-                    findings += self._lint_document(item, problems, collected)
+                    findings += self._lint_document(item, run)
                 else:
                     reason = self._format_failed(input_format, f"gave {_describe(item)}, not a document")
                     return findings + self.file_finding(path, PROBLEM_INVALID, reason)
@@ -232,18 +227,18 @@ class Engine:
             findings += self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         return findings
 
-    def _lint_document(self, doc: Document, problems: list[str], collected: list[list[Any]] | None) -> list[Finding]:
+    def _lint_document(self, doc: Document, run: Accumulator) -> list[Finding]:
         # A story rendered from HTML or an archive (linter.formats.mapped,
         # not imported by runs that read none): findings go to the file's places.
         mapped = doc if hasattr(doc, "source_map") else None
-        if collected is not None:
-            for check, items in zip(self.corpus_checks, collected):
+        if run.collected is not None:
+            for check, items in zip(self.corpus_checks, run.collected):
                 try:
                     item = check.collect(doc)
                     items.append(mapped.collected_to_source(item) if mapped else item)
                 except Exception as error:  # one broken rule must not stop the others
-                    problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        findings = self.check_document(doc, problems)
+                    run.problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
+        findings = self.check_document(doc, run)
         return mapped.to_source(findings) if mapped else findings
 
     def file_finding(
@@ -257,7 +252,10 @@ class Engine:
             return []
         return self.unsuppressed([check.report(path, reason, line, lines)])
 
-    def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
+    def check_document(self, doc: Document, run: Accumulator | list[str] | None = None) -> list[Finding]:
+        """The findings of every rule on one parsed story (none across files);
+        the problems go to ``run``."""
+        problems = Accumulator.of(run).problems
         if self.documents_checked == INDEX_AFTER:
             # Compiling the index of the rules' words (some milliseconds)
             # costs more than it saves on a few documents: a short run (a

@@ -36,17 +36,14 @@ _LINK = patterns.compile(r"(?<!!)\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\](?:\([^()\
 _MARKS = patterns.compile(r"(?<=\])\[[^\[\]]*\]|!(?=\[)|[\[\]|]|(?<![\w*_])[*_]+|[*_]+(?![\w*_])|<[^<>\n]*>")
 
 
-def prose_only(text: str, doc_format: str, skip_links: bool = False, ignores: Iterable[str] = ()) -> str:
+def prose_only(text: str, doc_format: str, skip_links: bool = False) -> str:
     """``text`` with what is not prose turned to spaces, offsets kept: in
     Markdown, inline code, URLs, link targets and the marks of markup (and
-    with ``skip_links`` a link's text too); in any format, what the
-    ``ignores`` patterns find (Vale's TokenIgnores)."""
+    with ``skip_links`` a link's text too)."""
 
     def spaces(match: "regex.Match[str]") -> str:
         return " " * len(match.group())
 
-    for pattern in ignores:
-        text = patterns.compile(pattern).sub(spaces, text)
     if doc_format != MARKDOWN:
         return text
     if skip_links and "[" in text:

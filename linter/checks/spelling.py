@@ -65,7 +65,6 @@ class Spelling(Check):
         "custom": Param("bool", False, "without Vale's default filters (capitals, inner capitals, non-letters)"),
         "exceptions": Param("strings", (), "accepted terms: a word holding one (any case) is not reported"),
         "skip_links": Param("bool", False, "in Markdown, read no link text either"),
-        "token_ignores": Param("patterns", (), "text these find is not read (Vale's TokenIgnores)"),
     }
     fields = ("word",)
     default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
@@ -87,7 +86,7 @@ class Spelling(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
-            text = prose_only(text, doc.format, self.options["skip_links"], self.options["token_ignores"])
+            text = prose_only(text, doc.format, self.options["skip_links"])
             for word, offset in words(text):
                 if any(f.search(word) for f in self.filters) or self.speller.knows(word):
                     continue

@@ -11,7 +11,7 @@ from linter.support import budget
 
 from linter.core import parallel
 
-from linter.article import suppression
+from linter.article import ignored, suppression
 from linter.core.check import Check, CorpusCheck
 from linter.core.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.core.suppression_comments import SuppressionComments
@@ -267,6 +267,7 @@ class Engine:
         budget_seconds = self.config.time_budget
         story_deadline = monotonic() + budget_seconds
         running: Check | None = None
+        vale_reading: Document | None = None  # what Vale's rules read of it: computed on first use
         try:
             with budget.alarm(budget_seconds):
                 for running in self.checks:
@@ -274,7 +275,11 @@ class Engine:
                         continue
                     if monotonic() > story_deadline:  # where no alarm could be set
                         raise budget.StoryOverBudget
-                    findings += self._run_check(running, doc, story_deadline, problems)
+                    read = doc
+                    if running.rule.id in self.vale_configured and not running.rule.params.get("whole_text"):
+                        vale_reading = vale_reading or self._vale_reading(doc)
+                        read = vale_reading
+                    findings += self._run_check(running, read, story_deadline, problems)
         except budget.StoryOverBudget:
             assert running is not None
             self.disabled.add(running)
@@ -291,6 +296,15 @@ class Engine:
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{review.rule.id}' failed on {doc.path}: {error!r}")
         return sorted(findings, key=Finding.sort_key)
+
+    def _vale_reading(self, doc: Document) -> Document:
+        """The story as the rules of a Vale configuration read it: without
+        what the TokenIgnores and BlockIgnores of its sections match."""
+        assert self.config.vale_ini is not None  # a rule is configured by it
+        token_ignores, block_ignores = self.config.vale_ini.ignores(doc.path)
+        if not token_ignores and not block_ignores:
+            return doc
+        return ignored.without(doc, ignored.ignored_spans(doc.text, token_ignores, block_ignores))
 
     def _run_check(self, check: Check, doc: Document, story_deadline: float, problems: list[str]) -> list[Finding]:
         """One rule's findings on a story; a rule that fails or times out is

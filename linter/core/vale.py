@@ -346,8 +346,7 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
         if ini.shown(level):
             rule = rule._replace(severity=LEVELS[level])
             if rule.check == "spelling":
-                ignores = (*rule.params["token_ignores"], *ini.token_ignores())
-                rule = rule._replace(params={**rule.params, "skip_links": "link" in ini.ignored_scopes, "token_ignores": ignores})
+                rule = rule._replace(params={**rule.params, "skip_links": "link" in ini.ignored_scopes})
             if accepted and rule.check in VOCAB_CHECKS:
                 # Vale's accepted terms are never an existence or substitution finding
                 rule = rule._replace(params={**rule.params, "exceptions": (*rule.params.get("exceptions", ()), *accepted)})

@@ -1,8 +1,12 @@
-"""Reading Vale's configuration (``.vale.ini``), found as Vale finds it.
+r"""Reading Vale's configuration (``.vale.ini``), found as Vale finds it.
 
     StylesPath = styles            # folder of the style folders (relative to the file)
     MinAlertLevel = warning        # suggestion, warning or error: lower ones are not printed
-    Vocab = House                  # (read, not applied yet)
+    Vocab = House                  # accepted terms (StylesPath/config/vocabularies/House/accept.txt)
+
+    [*.md]
+    TokenIgnores = (\$[^$]+\$)    # text no Vale rule reads in these files
+    BlockIgnores = (?s)(\{<.*?>\}) # blocks no Vale rule reads in these files
 
     [*]                            # a glob: the settings of the files it matches
     BasedOnStyles = House, demo    # every rule of these styles
@@ -13,8 +17,8 @@ A setting before the first section holds for every file. For a file, the
 ones), and the rules turned on or off by every matching section, in order,
 over the global ones: as Vale applies them.
 
-Vale's built-in ``Vale`` style (Spelling, Terms, Avoid, Repetition) is not
-read: it is reported, not silently dropped.
+Vale's built-in ``Vale`` style ships with copydesk (see linter.core.vale);
+what of it is missing is reported, not silently dropped.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class Section:
     based_on: list[str] | None = None  # None: not set here
     rules: dict[str, str] = field(default_factory=dict)  # Style.Rule: YES, NO or a level
     token_ignores: list[str] = field(default_factory=list)  # patterns of text no Vale rule reads
+    block_ignores: list[str] = field(default_factory=list)  # patterns of blocks no Vale rule reads
 
     def matches(self, path: Path) -> bool:
         if not self.globs:
@@ -122,10 +127,11 @@ class ValeIni:
                 terms += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
         return terms, missing
 
-    def token_ignores(self) -> list[str]:
-        """The TokenIgnores of every section: copydesk applies them to
-        every file (Vale, to the files of their section)."""
-        return [pattern for section in self.sections for pattern in section.token_ignores]
+    def ignores(self, path: Path) -> tuple[list[str], list[str]]:
+        """The TokenIgnores and the BlockIgnores of the sections matching
+        the file (the global one's first), as Vale applies them."""
+        matching = [section for section in self.sections if section.matches(path)]
+        return [p for s in matching for p in s.token_ignores], [p for s in matching for p in s.block_ignores]
 
     def shown(self, level: str) -> bool:
         """Whether MinAlertLevel lets a finding of this level be printed."""
@@ -189,8 +195,9 @@ def read(path: Path) -> ValeIni:
                 section.rules[key] = value
         elif key == "BasedOnStyles":
             section.based_on = [style.strip() for style in value.split(",") if style.strip()]
-        elif key == "TokenIgnores":
-            section.token_ignores += [pattern.strip() for pattern in _split_patterns(value) if pattern.strip()]
+        elif key in ("TokenIgnores", "BlockIgnores"):
+            found = [pattern for pattern in (p.strip() for p in _split_patterns(value)) if pattern and _compiles(ini, pattern, key, number)]
+            (section.token_ignores if key == "TokenIgnores" else section.block_ignores).extend(found)
         elif key == "Packages" and not section.globs:
             packages += [(name.strip(), number) for name in value.split(",") if name.strip()]
         elif key in GLOBAL_KEYS and not section.globs:
@@ -229,6 +236,7 @@ def _add_package(ini: ValeIni, name: str, number: int) -> None:
     user.based_on = user.based_on if user.based_on is not None else theirs.based_on
     user.rules = {**theirs.rules, **user.rules}
     user.token_ignores = [*theirs.token_ignores, *user.token_ignores]
+    user.block_ignores = [*theirs.block_ignores, *user.block_ignores]
     ini.sections[1:1] = inner.sections[1:]
 
 
@@ -249,6 +257,17 @@ def _global(ini: ValeIni, key: str, value: str, number: int) -> None:
             ini.notes.append(f"{ini.path}:{number}: {key} {', '.join(unknown)} not supported; ignored")
         if key == "IgnoredScopes":
             ini.ignored_scopes = tuple(name for name in names if name in known)
+
+
+def _compiles(ini: ValeIni, pattern: str, key: str, number: int) -> bool:
+    """Whether a pattern of TokenIgnores or BlockIgnores compiles; one that
+    does not is a note, and is not used."""
+    try:
+        regex.compile(pattern)
+    except regex.error as error:
+        ini.notes.append(f"{ini.path}:{number}: {key} pattern {pattern!r} does not compile ({error}); ignored")
+        return False
+    return True
 
 
 def _split_patterns(value: str) -> list[str]:

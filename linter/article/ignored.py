@@ -1,0 +1,77 @@
+"""A document as Vale's rules read it when a configuration tells them to
+pass over some of its text: Vale's ``TokenIgnores`` and ``BlockIgnores``.
+
+Vale turns what such a pattern matches into inline code (a token) or a
+code block (a block) before it reads the markup, so no rule that reads
+prose sees it; a rule scoped ``raw`` reads the file as written, and plain
+text has no markup to turn it into, so neither is touched. Here the
+matched text is blanked (offsets and line breaks kept) in a copy of the
+document the rules read: every check reads it through the usual blocks and
+segments, with no code of its own. A token is blanked with ``*``, as
+inline code is (linter.checks.markup), so that no rule sees a run of spaces
+or two words meet across it; a block, with spaces.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from linter.article.document import Block, Document, Sentence
+from linter.support import patterns
+
+MARKUP_FORMATS = ("markdown", "html")  # the formats Vale reads as markup
+
+
+Spans = list[tuple[int, int, str]]
+TOKEN_FILL, BLOCK_FILL = "*", " "
+
+
+def ignored_spans(text: str, token_ignores: Iterable[str], block_ignores: Iterable[str]) -> Spans:
+    """The (start, end, fill) of what the patterns match in ``text``, in
+    order. They are Go patterns, as Vale reads them: ``^`` is the start
+    of the text unless ``(?m)``, ``.`` no line break unless ``(?s)``."""
+    spans = [
+        (match.start(), match.end(), fill)
+        for found, fill in ((block_ignores, BLOCK_FILL), (token_ignores, TOKEN_FILL))
+        for pattern in found
+        for match in patterns.compile(pattern).finditer(text)
+        if match.end() > match.start()
+    ]
+    return sorted(spans)
+
+
+def _blank(text: str, offset: int, spans: Spans) -> str:
+    """``text`` (which starts at ``offset`` of the document) with the
+    document's ``spans`` turned to spaces, line breaks kept."""
+    end = offset + len(text)
+    chars: list[str] | None = None
+    for start, stop, fill in spans:
+        if stop <= offset or start >= end:
+            continue
+        chars = chars if chars is not None else list(text)
+        for at in range(max(start, offset) - offset, min(stop, end) - offset):
+            if chars[at] not in "\r\n":
+                chars[at] = fill
+    return text if chars is None else "".join(chars)
+
+
+def without(doc: Document, spans: Spans) -> Document:
+    """A copy of ``doc`` with the text of ``spans`` blanked in it and in
+    its blocks and sentences; ``doc`` itself when there is nothing to blank
+    or its format is not markup. A block whose text is not the document's
+    at its span (decoded HTML) is left as it is."""
+    if not spans or doc.format not in MARKUP_FORMATS:
+        return doc
+    blocks = []
+    for block in doc.blocks:
+        start = block.span.start
+        same = doc.text[start : block.span.end] == block.text
+        text = _blank(block.text, start, spans) if same else block.text
+        copy = Block(block.role, text, block.span, block.index, block.prose, block.origin, quotes=block.quotes)
+        copy.nested_quotes, copy.dateline = block.nested_quotes, block.dateline
+        copy.sentences = [
+            Sentence(text[s.span.start - start : s.span.start - start + len(s.text)] if same else s.text, s.span, copy)
+            for s in block.sentences
+        ]
+        blocks.append(copy)
+    return Document(doc.path, _blank(doc.text, 0, spans), doc.format, doc.lines, blocks, doc.metadata)

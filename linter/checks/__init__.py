@@ -15,6 +15,7 @@ from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
 from linter.checks.script import Script
+from linter.checks.sequence import Sequence
 from linter.checks.spelling import Spelling
 from linter.checks.vale_capitalization import ValeCapitalization
 from linter.checks.substitution import Substitution
@@ -58,6 +59,7 @@ def copydesk_check_types() -> list[type[Check]]:
         Spelling,
         ValeCapitalization,
         Script,
+        Sequence,
         FileProblem,
         SuppressionComments,
     ]

@@ -27,8 +27,8 @@ REQUIRED = object()
 class Param(NamedTuple):
     """A rule parameter. ``kind`` is one of int, number, bool, str,
     strings (a list of strings), patterns (a list of regular expressions,
-    checked on load), mapping (of patterns to strings), regex (a pattern,
-    compiled on load)."""
+    checked on load), mapping (of patterns to strings), mappings (a list
+    of mappings of names to values), regex (a pattern, compiled on load)."""
 
     kind: str
     default: Any = REQUIRED
@@ -74,6 +74,12 @@ class Param(NamedTuple):
                     raise ValueError(f"{key!r}: keys and values must be strings")
                 _compiled(key, f"invalid regular expression {key!r}")
             return dict(value)
+        elif self.kind == "mappings":
+            if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, dict) for v in value):
+                raise ValueError("must be a list of mappings")
+            if not all(isinstance(key, str) for item in value for key in item):
+                raise ValueError("the keys of each mapping must be strings")
+            return tuple(dict(item) for item in value)
         elif self.kind == "regex":
             if not isinstance(value, str):
                 raise ValueError(f"must be a regular expression string, not {value!r}")
@@ -106,6 +112,12 @@ class Check:
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> None:
+        """Raise ValueError saying what is wrong with a rule's parameters
+        taken together, when the rule is loaded (each one alone is checked
+        by its Param)."""
 
     # Case-folded words of which a block must hold one for the rule to
     # find anything in it (None: no such test); set by rules that know them.

@@ -139,6 +139,10 @@ def rule_from_mapping(entry: Any, path: Path, pack: str, check_types: dict[str, 
             if spec.default is REQUIRED:
                 raise ConfigError(f"check '{check_name}' needs the field '{key}'", path, entry.line)
             params[key] = spec.convert(spec.default)
+    try:
+        check_type.validate(params)
+    except ValueError as error:
+        raise ConfigError(str(error), path, entry.line) from None
 
     return Rule(
         id=rule_id,

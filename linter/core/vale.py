@@ -36,7 +36,8 @@ SPELLING_FIELDS = ("filters", "custom", "ignore", "dicpath", "dictionaries", "af
 DICTIONARY_FOLDER = Path("config") / "dictionaries"  # in StylesPath, where Vale 3 keeps dictionaries
 SCRIPT_FOLDER = Path("config") / "scripts"  # in StylesPath, where Vale 3 keeps scripts
 LEVELS = {"suggestion": "info", "warning": "warning", "error": "error"}
-PROSE_CHECKS = ("readability", "metric")
+# check types whose scope Vale fixes, whatever the rule says
+FIXED_SCOPES = {"readability": "paragraph", "metric": "paragraph", "sequence": "sentence"}
 VOCAB_CHECKS = ("existence", "substitution", "spelling", "vale-capitalization")
 VALE_LEVELS = {severity: level for level, severity in LEVELS.items()}
 COMMON = ("extends", "message", "level", "scope", "description", "link", "code")
@@ -54,6 +55,7 @@ CHECKS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "metric": ("metric", ("formula", "condition"), ("value",)),
     "spelling": ("spelling", SPELLING_FIELDS, ("word",)),
     "script": ("script", ("script",), ()),
+    "sequence": ("sequence", ("tokens", "ignorecase"), tuple(f"word{n}" for n in range(1, 13))),
 }
 # fields that change no finding: read, said to be ignored
 HARMLESS = ("action",)
@@ -125,8 +127,14 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
     unknown = [key for key in data if key not in (*COMMON, *honoured, *HARMLESS) and DEFAULTS.get(key, object()) != data[key]]
     if unknown:
         return skipped(unknown[0], f"field '{unknown[0]}' is not supported")
-    # Vale's readability and metric rules read the document's prose (its "summary"), whatever their scope
-    roles, selectors, scope_problems = _scope("paragraph" if extends in PROSE_CHECKS else data.get("scope", "text"))
+    if extends == "sequence":
+        tagged = next((token for token in data.get("tokens") or [] if isinstance(token, dict) and "tag" in token), None)
+        if tagged is not None:
+            where = getattr(tagged, "line", None) or data.line_of("tokens")
+            return None, [f"{path}:{where}: a sequence step with a part-of-speech tag ('tag: {tagged['tag']}') is not supported (copydesk tags no words); Vale rule {name} skipped"]
+    # Vale's readability and metric rules read the document's prose (its "summary"), whatever their scope;
+    # a sequence reads sentences, whatever its scope
+    roles, selectors, scope_problems = _scope(FIXED_SCOPES.get(extends, data.get("scope", "text")))
     if scope_problems:
         return skipped("scope", scope_problems[0])
     notes = [f"{path}:{data.line_of(key)}: field '{key}' is not supported; ignored (Vale rule {name})" for key in data if key in HARMLESS]
@@ -189,6 +197,8 @@ def _convert(path: Path, folder: Path, check_types: dict[str, type[Check]]) -> t
                 others = [m for m in value if m != "Flesch-Kincaid"] if isinstance(value, list) else [value]
                 if others:
                     return skipped(key, f"metrics {others} are not supported")
+            elif key == "tokens" and extends == "sequence":
+                put(key, [dict(token) if isinstance(token, dict) else token for token in value or []], key)
             else:
                 put(key, value, key)
     rule = rule_from_mapping(entry, path, f"vale:{style}", check_types)
@@ -254,9 +264,11 @@ def _listed(value: Any) -> list[str]:
 
 
 def _message(message: str, placeholders: tuple[str, ...]) -> str:
-    """Vale's ``%s`` become copydesk placeholders, in order; braces are
-    escaped."""
-    parts = message.replace("{", "{{").replace("}", "}}").split("%s")
+    """Vale's ``%s`` become copydesk placeholders, in order, and Go's
+    ``%[N]s`` the Nth; braces are escaped."""
+    message = message.replace("{", "{{").replace("}", "}}")
+    message = regex.sub(r"%\[([1-9][0-9]*)\]s", lambda m: "{" + placeholders[min(int(m.group(1)), len(placeholders)) - 1] + "}", message)
+    parts = message.split("%s")
     result = parts[0]
     for index, part in enumerate(parts[1:]):
         name = placeholders[min(index, len(placeholders) - 1)]

@@ -59,7 +59,7 @@ def test_a_rule_copydesk_cannot_honour_is_skipped_and_reported_by_file_and_line(
     assert sorted(engine.load_notes) == sorted(
         [
             f"{at('Broken', 3)}: tokens: invalid regular expression '(unclosed': missing ) at position 9; Vale rule House.Broken skipped",
-            f"{at('Pattern', 4)}: scope 'table.cell' is not supported; Vale rule House.Pattern skipped",
+            f"{at('Pattern', 4)}: scope 'comment.line' is not supported; Vale rule House.Pattern skipped",
             f"{at('Sequence', 5)}: a sequence step with a part-of-speech tag ('tag: NN') is not supported (copydesk tags no words); Vale rule House.Sequence skipped",
             f"{at('Wide', 4)}: metrics ['Coleman-Liau'] are not supported; Vale rule House.Wide skipped",
         ]

@@ -159,10 +159,45 @@ def test_markup_scopes_select_by_heading_level_blockquote_and_list_with_negation
 
 
 def test_an_unsupported_scope_skips_the_rule(tmp_path_factory: pytest.TempPathFactory) -> None:
-    rule = "extends: existence\nmessage: \"'%s' left\"\nscope: table.cell\ntokens: [TODO]\n"
+    rule = "extends: existence\nmessage: \"'%s' left\"\nscope: ~table.cell\ntokens: [TODO]\n"
     engine = _desk(tmp_path_factory, {"Left.yml": rule})
     assert "desk.left" not in [r.id for r in engine.rules]
-    assert "scope 'table.cell' is not supported; Vale rule Desk.Left skipped" in engine.load_notes[0]
+    assert "scope '~table.cell' is not supported; Vale rule Desk.Left skipped" in engine.load_notes[0]
+
+
+PARTS = """# Pier TODO
+
+The pier reopened TODO ![the TODO pier at dusk](pier.png) after [the TODO repairs](https://example.org/pier).
+
+| Berth TODO | Boat |
+| :--- | ---: |
+| One | Ferry TODO |
+| Two `TODO` | Tug \\| TODO |
+
+Closing TODO line.
+"""
+
+
+@pytest.mark.parametrize(
+    ("scope", "places"),
+    [
+        ("table.header", [(5, 9)]),
+        ("table.cell", [(7, 15), (8, 23)]),
+        ("table", [(5, 9), (7, 15), (8, 23)]),
+        ("alt", [(3, 30)]),
+        ("link", [(3, 70)]),
+    ],
+)
+def test_table_alt_and_link_scopes_read_only_those_parts_of_markdown(
+    tmp_path_factory: pytest.TempPathFactory, scope: str, places: list[tuple[int, int]]
+) -> None:
+    rule = f"extends: existence\nmessage: \"'%s' left\"\nscope: {scope}\ntokens: [TODO]\n"
+    engine = _desk(tmp_path_factory, {"Left.yml": rule})
+    assert engine.load_notes == []
+    # inline code in a cell is not read, as everywhere; an escaped bar is no cell's edge
+    assert [(f.span.line, f.span.column) for f in engine.lint_text(Path("a.md"), PARTS)] == places
+    # plain text has no tables, images or links: the rule reads nothing there (never all the text)
+    assert engine.lint_text(Path("a.txt"), PARTS) == []
 
 
 def test_an_occurrence_finding_stands_at_the_first_token_outside_inline_code(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -92,3 +92,53 @@ def test_the_blanked_reading_keeps_offsets_lines_and_sentences() -> None:
     assert [s.text for s in read.blocks[0].sentences] == ["Say ******* now.", "          "]
     assert doc.text == text  # the story itself is unchanged
     assert without(Document(Path("a.txt"), text, "text", lines, [block]), spans).text == text
+
+
+SCOPED = """# The very quiet harbour
+
+The very **very bold** claim and *very shy* one, with [a very long link](https://example.org) here.
+
+> A very quoted line.
+
+- A very listed item.
+
+## A very small heading
+
+| The very | Table |
+| --- | --- |
+| very | cell |
+
+Plain very end.
+"""
+
+
+def _lines(found: list[str]) -> list[int]:
+    return [int(f.split(":")[1]) for f in found]
+
+
+def test_ignored_scopes_keep_link_and_emphasis_text_from_every_rule(tmp_path: Path) -> None:
+    read = _lint(tmp_path, "[*]\nBasedOnStyles = Pier\n", {"s.md": SCOPED})
+    assert [f for f in read if f.startswith("s.md:3:")] == ["s.md:3:5:Pier.Very", "s.md:3:12:Pier.Very", "s.md:3:35:Pier.Very", "s.md:3:58:Pier.Very"]
+    ignoring = _lint(tmp_path, "IgnoredScopes = link, strong, em\n[*]\nBasedOnStyles = Pier\n", {"s.md": SCOPED})
+    assert [f for f in ignoring if f.startswith("s.md:3:")] == ["s.md:3:5:Pier.Very"]
+    bold_only = _lint(tmp_path, "IgnoredScopes = b\n[*]\nBasedOnStyles = Pier\n", {"s.md": SCOPED})
+    assert [f for f in bold_only if f.startswith("s.md:3:")] == ["s.md:3:5:Pier.Very", "s.md:3:35:Pier.Very", "s.md:3:58:Pier.Very"]
+
+
+def test_skipped_scopes_keep_whole_blocks_from_every_rule(tmp_path: Path) -> None:
+    everything = _lines(_lint(tmp_path, "[*]\nBasedOnStyles = Pier\n", {"s.md": SCOPED}))
+    assert sorted(set(everything)) == [1, 3, 5, 7, 9, 11, 13, 15]
+    ini = "SkippedScopes = script, blockquote, li, h2, table\n[*]\nBasedOnStyles = Pier\n"
+    assert sorted(set(_lines(_lint(tmp_path, ini, {"s.md": SCOPED})))) == [1, 3, 15]
+    notes = valeini.read(tmp_path / ".vale.ini").notes
+    assert notes == []
+
+
+def test_a_scope_copydesk_cannot_skip_is_reported(tmp_path: Path) -> None:
+    (tmp_path / ".vale.ini").write_text("IgnoredScopes = code, abbr\nSkippedScopes = pre, dl\n")
+    ini = valeini.read(tmp_path / ".vale.ini")
+    assert ini.ignored_scopes == ("code",) and ini.skipped_scopes == ("pre",)
+    assert ini.notes == [
+        f"{tmp_path / '.vale.ini'}:1: IgnoredScopes abbr not supported; ignored",
+        f"{tmp_path / '.vale.ini'}:2: SkippedScopes dl not supported; ignored",
+    ]

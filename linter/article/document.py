@@ -184,10 +184,32 @@ class Document:
         wanted = set(roles)
         selectors = [r.removeprefix(MARKUP) for r in wanted if r.startswith(MARKUP)]
         if selectors:
-            from linter.article.markup_scopes import selects
+            from linter.article.markup_scopes import inline, selects
 
-            return (b for b in self.blocks if b.role in wanted or any(selects(self.markup_kinds(b), s) for s in selectors))
+            whole = [s for s in selectors if not inline(s)]
+            parts = [s for s in selectors if inline(s)]
+            chosen = (b for b in self.blocks if b.role in wanted or any(selects(self.markup_kinds(b), s) for s in whole))
+            return self._with_parts(chosen, parts) if parts else chosen
         return (b for b in self.blocks if b.role in wanted)
+
+    def _with_parts(self, chosen: Iterator[Block], selectors: list[str]) -> Iterator[Block]:
+        """The blocks ``chosen``, then the parts of Markdown blocks the inline
+        selectors read (see linter.article.markup_scopes.parts), each a block
+        of its own over its span. A part keeps its block's index, so what is
+        known of the block's words (linter.core.prefilter) holds of it too."""
+        from linter.article.markup_scopes import parts
+
+        yield from chosen
+        if self.format != "markdown":
+            return
+        for block in self.blocks:
+            if block.origin != "body":
+                continue
+            start = block.span.start
+            for selector in selectors:
+                for begin, end in parts(block.text, selector):
+                    span = self.span(start + begin, start + end)
+                    yield Block(block.role, block.text[begin:end], span, block.index, block.prose, block.origin)
 
     def markup_kinds(self, block: Block) -> frozenset[str]:
         """What the markup makes of a block (see linter.article.markup_scopes)."""

@@ -1,5 +1,6 @@
 """A document as Vale's rules read it when a configuration tells them to
-pass over some of its text: Vale's ``TokenIgnores`` and ``BlockIgnores``.
+pass over some of its text: Vale's ``TokenIgnores`` and ``BlockIgnores``,
+and its ``IgnoredScopes`` and ``SkippedScopes`` (see ``scoped_spans``).
 
 Vale turns what such a pattern matches into inline code (a token) or a
 code block (a block) before it reads the markup, so no rule that reads
@@ -38,6 +39,49 @@ def ignored_spans(text: str, token_ignores: Iterable[str], block_ignores: Iterab
         if match.end() > match.start()
     ]
     return sorted(spans)
+
+
+# Vale's IgnoredScopes: inline markup whose text is not read (Markdown)
+_EMPHASIS = {
+    "strong": patterns.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+    "em": patterns.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])"),
+}
+_EMPHASIS["b"], _EMPHASIS["i"] = _EMPHASIS["strong"], _EMPHASIS["em"]
+# Vale's SkippedScopes: an HTML tag, as the markup kind of the blocks it makes
+_SKIPPED_KINDS = {
+    "blockquote": "blockquote", "li": "list", "ul": "list", "ol": "list",
+    **{f"h{n}": f"heading.h{n}" for n in range(1, 7)},
+}
+_TABLE_TAGS = ("table", "thead", "tbody", "tr", "th", "td")
+
+
+def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: Iterable[str]) -> Spans:
+    """What Vale's IgnoredScopes and SkippedScopes keep from its rules, in a
+    Markdown story: the text of links, of strong or emphasised words
+    (IgnoredScopes ``link``, ``strong``/``b``, ``em``/``i``; blanked as a
+    token is), and the blocks that are quotations, list items, headings of a
+    level, or tables (SkippedScopes ``blockquote``, ``li``, ``h2``,
+    ``table``…; blanked as a block is). Vale's defaults (code, scripts,
+    styles, figures) copydesk never reads."""
+    if doc.format != "markdown":
+        return []
+    from linter.article.markup_scopes import parts
+
+    ignored, skipped = set(ignored_scopes), set(skipped_scopes)
+    kinds = {_SKIPPED_KINDS[name] for name in skipped if name in _SKIPPED_KINDS}
+    spans: Spans = []
+    for block in doc.blocks:
+        if block.origin != "body":
+            continue
+        start = block.span.start
+        if (kinds and kinds & doc.markup_kinds(block)) or (skipped & set(_TABLE_TAGS) and parts(block.text, "table")):
+            spans.append((start, block.span.end, BLOCK_FILL))
+            continue
+        if "link" in ignored:
+            spans += [(start + begin, start + end, TOKEN_FILL) for begin, end in parts(block.text, "link")]
+        for name in ignored & set(_EMPHASIS):
+            spans += [(start + m.start(2), start + m.end(2), TOKEN_FILL) for m in _EMPHASIS[name].finditer(block.text)]
+    return spans
 
 
 def _blank(text: str, offset: int, spans: Spans) -> str:

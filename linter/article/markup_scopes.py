@@ -5,7 +5,10 @@ A rule's scope may hold, besides block roles, ``markup:SELECTOR``: the
 blocks SELECTOR selects. A selector is one of ``heading``,
 ``heading.h1`` … ``heading.h6``, ``blockquote``, ``list``, ``paragraph``
 (text in none of those) and ``text`` (all), each perhaps negated with
-``~``, joined with ``&``: ``~blockquote & ~heading``. Plain text has no
+``~``, joined with ``&``: ``~blockquote & ~heading``; or, alone, one that
+reads parts of a Markdown block: ``table``, ``table.header``,
+``table.cell``, ``alt`` (an image's alt text) or ``link`` (a link's text)
+(see ``parts``). Plain text has no
 markup: its blocks are all ``paragraph``. In HTML, ``<h1>`` … ``<h6>`` are
 headings, of no level; the rest is ``paragraph``. A headline read from plain lines
 is not a heading; one written with ``#`` is.
@@ -17,6 +20,14 @@ from linter.support import patterns
 
 PREFIX = "markup:"
 TERMS = ("heading", "blockquote", "list", "paragraph", "text", *(f"heading.h{n}" for n in range(1, 7)))
+# scopes of parts of a Markdown block, read alone (not negated, not joined)
+INLINE = ("table", "table.header", "table.cell", "alt", "link")
+_PIPE_ROW = patterns.compile(r"^\s*\|?[^|\n]*(?:\|[^|\n]*)+$")
+_DELIMITER_ROW = patterns.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL = patterns.compile(r"(?:\\.|`[^`\n]*`|[^|\\`\n])+")
+# an image's alt text, and a link's text (inline or by reference; not an image's)
+_ALT = patterns.compile(r"!\[([^\[\]\n]*)\](?=\(|\[)")
+_LINK_TEXT = patterns.compile(r"(?<![!\\])\[((?:[^\[\]\n]|!\[[^\[\]\n]*\]\([^()\s]*\))+)\](?=\(|\[)")
 _ATX = patterns.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
 _UNDERLINE = patterns.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _QUOTE = patterns.compile(r"^ {0,3}>")
@@ -24,8 +35,47 @@ _ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 
 
 def supported(selector: str) -> bool:
-    """Whether every term of the selector is one this module reads."""
-    return all(term.strip().lstrip("~") in TERMS for term in selector.split("&"))
+    """Whether every term of the selector is one this module reads (a
+    part's, alone)."""
+    return selector.strip() in INLINE or all(term.strip().lstrip("~") in TERMS for term in selector.split("&"))
+
+
+def inline(selector: str) -> bool:
+    """Whether the selector reads parts of blocks (table cells, alt or link
+    text) rather than whole blocks."""
+    return selector.strip() in INLINE
+
+
+def parts(text: str, selector: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in a Markdown block's ``text`` of what an
+    inline selector reads: a pipe table's cells (``table.header``: its
+    first row's, ``table.cell``: the others', ``table``: all), an image's
+    alt text, a link's text. Cells are trimmed; empty ones are left out."""
+    selector = selector.strip()
+    if selector == "alt":
+        return [match.span(1) for match in _ALT.finditer(text) if match.group(1).strip()]
+    if selector == "link":
+        return [match.span(1) for match in _LINK_TEXT.finditer(text)]
+    return _cells(text, selector)
+
+
+def _cells(text: str, selector: str) -> list[tuple[int, int]]:
+    rows: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        rows.append((at, line))
+        at += len(line) + 1
+    if len(rows) < 2 or not _PIPE_ROW.match(rows[0][1]) or not _DELIMITER_ROW.match(rows[1][1]) or "|" not in rows[1][1]:
+        return []
+    wanted = {"table.header": rows[:1], "table.cell": rows[2:], "table": [rows[0], *rows[2:]]}[selector]
+    found = []
+    for start, line in wanted:
+        for cell in _CELL.finditer(line):
+            content = cell.group()
+            if content.strip():
+                begin = cell.start() + len(content) - len(content.lstrip())
+                found.append((start + begin, start + cell.start() + len(content.rstrip())))
+    return found
 
 
 def selects(kinds: frozenset[str], selector: str) -> bool:

@@ -29,25 +29,20 @@ def blank_markup(text: str, doc_format: str) -> str:
     return _SKIPPED.sub(lambda match: BLANK * len(match.group()), text)
 
 
-# a link's text with its target, inline or by reference ("[text](url)", "[text][label]")
-_LINK = patterns.compile(r"(?<!!)\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\](?:\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)|\(<[^<>\n]*>\)|\[[^\[\]]*\])")
 # marks of markup around words: emphasis, a link's or image's brackets, a
 # reference's label, a table's bars, an HTML tag, an autolink
 _MARKS = patterns.compile(r"(?<=\])\[[^\[\]]*\]|!(?=\[)|[\[\]|]|(?<![\w*_])[*_]+|[*_]+(?![\w*_])|<[^<>\n]*>")
 
 
-def prose_only(text: str, doc_format: str, skip_links: bool = False) -> str:
+def prose_only(text: str, doc_format: str) -> str:
     """``text`` with what is not prose turned to spaces, offsets kept: in
-    Markdown, inline code, URLs, link targets and the marks of markup (and
-    with ``skip_links`` a link's text too)."""
+    Markdown, inline code, URLs, link targets and the marks of markup."""
 
     def spaces(match: "regex.Match[str]") -> str:
         return " " * len(match.group())
 
     if doc_format != MARKDOWN:
         return text
-    if skip_links and "[" in text:
-        text = _LINK.sub(spaces, text)
     if "`" in text or "://" in text or "](" in text:
         text = _SKIPPED.sub(spaces, text)
     return _MARKS.sub(spaces, text)

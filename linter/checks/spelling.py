@@ -8,8 +8,8 @@ judged, nor (unless ``custom``) a word Vale's default filters find: one in
 capitals or ending in them ("NATO", "iOS"), one with a capital inside
 ("McNamara", "JavaScript"), one with anything but ASCII letters, ``_`` and
 ``'`` (numbers, hyphens, accents, other scripts). In Markdown, inline code,
-URLs, link targets and markup marks are not read (nor, with
-``skip_links``, a link's text). The default dictionary is SCOWL's en_US
+URLs, link targets and markup marks are not read (nor, when Vale's
+IgnoredScopes names ``link``, a link's text: linter.article.ignored). The default dictionary is SCOWL's en_US
 (see ``linter.hunspell``).
 """
 
@@ -64,7 +64,6 @@ class Spelling(Check):
         "filters": Param("patterns", (), "a word any of these finds is not judged"),
         "custom": Param("bool", False, "without Vale's default filters (capitals, inner capitals, non-letters)"),
         "exceptions": Param("strings", (), "accepted terms: a word holding one (any case) is not reported"),
-        "skip_links": Param("bool", False, "in Markdown, read no link text either"),
     }
     fields = ("word",)
     default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
@@ -86,7 +85,7 @@ class Spelling(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
-            text = prose_only(text, doc.format, self.options["skip_links"])
+            text = prose_only(text, doc.format)
             for word, offset in words(text):
                 if any(f.search(word) for f in self.filters) or self.speller.knows(word):
                     continue

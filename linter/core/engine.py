@@ -299,12 +299,15 @@ class Engine:
 
     def _vale_reading(self, doc: Document) -> Document:
         """The story as the rules of a Vale configuration read it: without
-        what the TokenIgnores and BlockIgnores of its sections match."""
-        assert self.config.vale_ini is not None  # a rule is configured by it
-        token_ignores, block_ignores = self.config.vale_ini.ignores(doc.path)
-        if not token_ignores and not block_ignores:
-            return doc
-        return ignored.without(doc, ignored.ignored_spans(doc.text, token_ignores, block_ignores))
+        what the TokenIgnores and BlockIgnores of its sections match, nor
+        the markup its IgnoredScopes and SkippedScopes name."""
+        ini = self.config.vale_ini
+        assert ini is not None  # a rule is configured by it
+        token_ignores, block_ignores = ini.ignores(doc.path)
+        spans = ignored.scoped_spans(doc, ini.ignored_scopes, ini.skipped_scopes)
+        if token_ignores or block_ignores:
+            spans = sorted([*spans, *ignored.ignored_spans(doc.text, token_ignores, block_ignores)])
+        return ignored.without(doc, spans)
 
     def _run_check(self, check: Check, doc: Document, story_deadline: float, problems: list[str]) -> list[Finding]:
         """One rule's findings on a story; a rule that fails or times out is

@@ -357,8 +357,6 @@ def load_configured(ini: ValeIni, check_types: dict[str, type[Check]]) -> tuple[
             continue
         if ini.shown(level):
             rule = rule._replace(severity=LEVELS[level])
-            if rule.check == "spelling":
-                rule = rule._replace(params={**rule.params, "skip_links": "link" in ini.ignored_scopes})
             if accepted and rule.check in VOCAB_CHECKS:
                 # Vale's accepted terms are never an existence or substitution finding
                 rule = rule._replace(params={**rule.params, "exceptions": (*rule.params.get("exceptions", ()), *accepted)})

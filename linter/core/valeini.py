@@ -36,10 +36,16 @@ LEVELS = ("suggestion", "warning", "error")
 BUILT_IN = "Vale"
 # keys copydesk reads; the others are reported as not supported
 GLOBAL_KEYS = ("StylesPath", "MinAlertLevel", "Vocab", "IgnoredScopes", "SkippedScopes", "Packages")
-# Vale's IgnoredScopes (inline markup not read) copydesk honours; code and tt it never reads
-IGNORABLE = ("link", "code", "tt")
-# Vale's SkippedScopes (blocks not read) copydesk never reads anyway
-SKIPPABLE = ("script", "style", "pre", "figure", "code")
+# Vale's IgnoredScopes (inline markup not read) copydesk honours in Markdown
+# (linter.article.ignored); code and tt it never reads
+IGNORABLE = ("link", "code", "tt", "strong", "b", "em", "i")
+# Vale's SkippedScopes (blocks not read) copydesk honours: the first five it never
+# reads anyway; the others by the markup (linter.article.ignored)
+SKIPPABLE = (
+    "script", "style", "pre", "figure", "code",
+    "blockquote", "li", "ul", "ol", "table", "thead", "tbody", "tr", "th", "td",
+    *(f"h{n}" for n in range(1, 7)),
+)
 RULE_NAME = regex.compile(r"^[\w-]+\.[\w-]+$")
 
 
@@ -71,6 +77,7 @@ class ValeIni:
     sections: list[Section] = field(default_factory=list)  # the global one first
     notes: list[str] = field(default_factory=list)  # what is not supported, with its line
     ignored_scopes: tuple[str, ...] = ("code", "tt")  # inline markup no Vale rule reads
+    skipped_scopes: tuple[str, ...] = ("script", "style", "pre", "figure", "code")  # blocks no Vale rule reads
     filter: str | None = None  # Vale's --filter: an expression picking the rules that run (linter.vale_filter)
     style_roots: list[Path] = field(default_factory=list)  # the styles of packages, after StylesPath (linter.core.vale_packages)
 
@@ -255,8 +262,11 @@ def _global(ini: ValeIni, key: str, value: str, number: int) -> None:
         unknown = [name for name in names if name not in known]
         if unknown:
             ini.notes.append(f"{ini.path}:{number}: {key} {', '.join(unknown)} not supported; ignored")
+        kept = tuple(name for name in names if name in known)
         if key == "IgnoredScopes":
-            ini.ignored_scopes = tuple(name for name in names if name in known)
+            ini.ignored_scopes = kept
+        else:
+            ini.skipped_scopes = kept
 
 
 def _compiles(ini: ValeIni, pattern: str, key: str, number: int) -> bool:

@@ -66,6 +66,7 @@ MOVED = {
     "linter.checks.suppression_comments": "linter.core.suppression_comments",
     "linter.stdin": "linter.cli.stdin",
     "linter.init_config": "linter.cli.init_config",
+    "linter.checks.credit": "linter.checks.missing_credit",
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from linter.article.document import ArticleError, Block, Document, LineIndex, Quote, Role, Sentence, Span
 from linter.core.check import REQUIRED, Check, CorpusCheck, Param
 from linter.core.context import RunContext
-from linter.core.hookspecs import HouseStyle, InputFormat, ReporterSpec, RulePack, hookimpl
+from linter.core.hookspecs import InputFormat, ReporterSpec, RulePack, StyleFile, hookimpl
 from linter.core.reporter import Reporter
 from linter.core.rule import Rule
 from linter.results.findings import SEVERITIES, Edit, Finding, Fix
@@ -23,10 +23,10 @@ from linter.results.run import RunResult
 __all__ = [
     # hooks and what they return
     "hookimpl",
-    "HouseStyle",
     "InputFormat",
     "ReporterSpec",
     "RulePack",
+    "StyleFile",
     # check types
     "Check",
     "CorpusCheck",

@@ -15,7 +15,7 @@ from linter.checks.tokens import TOKEN_PARAMS
 from linter.article.document import Document, Role
 from linter.results.findings import Finding, Fix
 from linter.results.fixes import replace_fix
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext

@@ -19,7 +19,7 @@ from linter.support.textnorm import normalize
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
-    from linter.core.prefilter import LiteralIndex
+    from linter.core.word_index import LiteralIndex
     from linter.core.rule import Rule
 
 REQUIRED = object()

@@ -24,7 +24,7 @@ from linter.results.run import Accumulator, RunResult
 from linter.core.hookspecs import InputFormat
 from linter.core.parallel import MIN_FILES_PER_JOB
 from linter.core.plugins import Plugins
-from linter.core.prefilter import LiteralIndex
+from linter.core.word_index import LiteralIndex
 from linter.core.rule import Rule
 from linter.core.rules import ensure_unique, load_packs
 from linter.article.source import UnreadableFile, read_source

@@ -17,7 +17,10 @@ from linter.core.engine import Engine
 from linter.results.findings import Finding
 from linter.core.plugins import load_plugins
 
-FIXTURES = Path(__file__).parent / "fixtures"
+TESTS = Path(__file__).resolve().parent  # tests/, whose folders mirror linter/'s layers
+ROOT = TESTS.parent  # the checkout
+FIXTURES = TESTS / "fixtures"
+EXAMPLES = FIXTURES / "examples"
 
 _ENGINES: dict[tuple, Engine] = {}
 

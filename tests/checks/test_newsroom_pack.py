@@ -14,8 +14,9 @@ from linter.core.plugins import load_plugins
 from linter.core.rule import Rule
 from linter.core.rules import DOC_FIELDS
 from linter.article.scopes import QUOTES_OUTSIDE
+from conftest import ROOT
 
-PACK = Path(__file__).resolve().parent.parent / "rules" / "newsroom"
+PACK = ROOT / "rules" / "newsroom"
 RULE_FILES = sorted(PACK.glob("*.yaml"))
 RULE_IDS = [path.stem for path in RULE_FILES]
 

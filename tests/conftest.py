@@ -4,6 +4,7 @@ engine, plugins and shipped rule packs."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -79,6 +80,44 @@ def at(text: str, line: int, column: int) -> int:
     """Offset of a 1-based line and column in ``text``."""
     lines = text.splitlines(keepends=True)
     return sum(len(x) for x in lines[: line - 1]) + column - 1
+
+
+# A rule file's ``examples:`` (see the README's section on rule files): a
+# line of STORY_BREAK parts an example into the stories of one run; a story
+# with no blank line is a passage of body copy, put under EXAMPLE_HEAD (a
+# plain title-case headline and a byline); a story that opens with front
+# matter is Markdown. Each story is written to a file of its own, so rules
+# about files and across files run as they do on a real run.
+STORY_BREAK = "=== next story ==="
+EXAMPLE_HEAD = "Port Officials Meet\n\nBy Ana Ruiz\n\n"
+
+
+def example_story(text: str) -> str:
+    """One story of an example as a whole article: a passage of body copy
+    (no blank line) goes under EXAMPLE_HEAD."""
+    return text if "\n\n" in text else EXAMPLE_HEAD + text + "\n"
+
+
+def example_stories(example: str) -> list[tuple[str, str]]:
+    """(file name, text) of each story of a rule's example."""
+    stories = [example_story(text) for text in re.split(rf"^{re.escape(STORY_BREAK)}\n", example, flags=re.M)]
+    return [(f"story-{n}{_suffix(story)}", story) for n, story in enumerate(stories, 1)]
+
+
+def _suffix(story: str) -> str:
+    """A story that opens with front matter is Markdown, any other plain text."""
+    return ".md" if story.startswith("---\n") else ".txt"
+
+
+def lint_example(engine: Engine, example: str) -> list[Finding]:
+    """The findings of a run of ``engine`` over the stories of ``example``;
+    no rule may fail."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, story in example_stories(example):
+            (Path(folder) / name).write_text(story, encoding="utf-8", newline="")
+        result = engine.lint_paths([Path(folder)])
+    assert not result.problems, result.problems
+    return result.findings
 
 
 @pytest.fixture

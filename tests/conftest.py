@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,17 +27,20 @@ EXAMPLES = FIXTURES / "examples"
 _ENGINES: dict[tuple, Engine] = {}
 
 
-def engine_for(style: str = "nyt", select: tuple[str, ...] = ()) -> Engine:
-    key = (style, select)
+def engine_for(style: str = "nyt", select: tuple[str, ...] = (), packs: tuple[str, ...] = ()) -> Engine:
+    key = (style, select, packs)
     if key not in _ENGINES:
-        _ENGINES[key] = Engine(Config(style=style, select=list(select)), load_plugins())
+        _ENGINES[key] = Engine(Config(style=style, select=list(select), packs=list(packs)), load_plugins())
     return _ENGINES[key]
 
 
-def lint(text: str, name: str = "story.txt", style: str = "nyt", select: tuple[str, ...] = ()) -> list[Finding]:
-    """Findings for ``text`` as if read from a file called ``name``."""
+def lint(
+    text: str, name: str = "story.txt", style: str = "nyt", select: tuple[str, ...] = (), packs: tuple[str, ...] = ()
+) -> list[Finding]:
+    """Findings for ``text`` as if read from a file called ``name``; no
+    rule may fail."""
     problems: list[str] = []
-    findings = engine_for(style, select).lint_text(Path(name), text, problems)
+    findings = engine_for(style, select, packs).lint_text(Path(name), text, problems)
     assert not problems, problems
     return findings
 
@@ -66,6 +70,29 @@ def port_story(*paragraphs: str) -> str:
 def covered(text: str, finding: Finding) -> str:
     """The source text a finding's span covers."""
     return text[finding.span.start : finding.span.end]
+
+
+def found(text: str, **lint_args: Any) -> list[tuple[str, str]]:
+    """(rule, covered text) of each finding of ``lint(text, **lint_args)``,
+    in order: what most tests compare."""
+    return [(f.rule, covered(text, f)) for f in lint(text, **lint_args)]
+
+
+def assert_finding(
+    text: str, finding: Finding, rule: str, written: str, line: int, column: int | None = None, severity: str | None = None
+) -> None:
+    """``finding`` is of ``rule`` (and ``severity``, when given) and covers
+    ``written`` on ``line`` from ``column``: by default, the column where
+    ``written`` first occurs in ``text``."""
+    assert finding.rule == rule
+    if severity is not None:
+        assert finding.severity == severity
+    assert covered(text, finding) == written
+    if column is None:
+        start = text.index(written)
+        column = start - text.rfind("\n", 0, start)
+    assert (finding.span.line, finding.span.column) == (line, column)
+    assert (finding.span.end_line, finding.span.end_column) == (line, column + len(written))
 
 
 def apply_fix(text: str, fix) -> str:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ speech (its rules' own examples run in test_rule_examples)."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -14,16 +13,11 @@ from linter.core.plugins import load_plugins
 from linter.core.rule import Rule
 from linter.core.rules import DOC_FIELDS
 from linter.article.scopes import QUOTES_OUTSIDE
-from conftest import ROOT, example_story
+from conftest import ROOT, example_story, found, lint
 
 PACK = ROOT / "rules" / "newsroom"
 RULE_FILES = sorted(PACK.glob("*.yaml"))
 RULE_IDS = [path.stem for path in RULE_FILES]
-
-
-@cache
-def engine_for(rule_id: str) -> Engine:
-    return Engine(Config(packs=["newsroom"], select=[rule_id]), load_plugins())
 
 
 @cache
@@ -32,12 +26,9 @@ def pack_rules() -> dict[str, Rule]:
     return {rule.id: rule for rule in engine.rules}
 
 
-def findings(rule_id: str, text: str) -> list[tuple[str, str, str]]:
-    """(rule, covered text, message) of each finding; no rule may fail."""
-    problems: list[str] = []
-    found = engine_for(rule_id).lint_text(Path("story.txt"), text, problems)
-    assert not problems, problems
-    return [(f.rule, text[f.span.start : f.span.end], f.message) for f in found]
+def findings(rule_id: str, text: str) -> list[tuple[str, str]]:
+    """(rule, covered text) of each finding of the rule alone."""
+    return found(text, select=(rule_id,), packs=("newsroom",))
 
 
 def test_the_pack_is_off_by_default_and_has_at_least_60_rules() -> None:
@@ -85,6 +76,7 @@ def test_most_style_rules_skip_quoted_speech() -> None:
 
 
 def test_substitution_messages_name_the_replacement() -> None:
-    found = findings("newsroom-kyiv", example_story("Talks in Kiev resumed on Monday."))
-    assert found == [("newsroom-kyiv", "Kiev", found[0][2])]
-    assert "“Kyiv”" in found[0][2] and "“Kiev”" in found[0][2]
+    text = example_story("Talks in Kiev resumed on Monday.")
+    assert findings("newsroom-kyiv", text) == [("newsroom-kyiv", "Kiev")]
+    [finding] = lint(text, select=("newsroom-kyiv",), packs=("newsroom",))
+    assert "“Kyiv”" in finding.message and "“Kiev”" in finding.message

@@ -7,15 +7,16 @@ an end column points one past the last character, as in SARIF and LSP.
 
 from __future__ import annotations
 
-import bisect
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple
 
-from linter.support import patterns, similarity
+from linter.article import suppression
+from linter.article.lines import LineIndex, Span
+from linter.support import similarity
 from linter.support.textnorm import normalize
 
-_NEWLINE = patterns.compile(r"\r\n|\r|\n")
+__all__ = ["ArticleError", "Block", "Document", "LineIndex", "Quote", "Role", "Sentence", "Span"]
 
 
 MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.article.markup_scopes)
@@ -37,39 +38,6 @@ class Role:
     FURNITURE = "furniture"
 
     ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING, FURNITURE)
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-class LineIndex:
-    """Maps character offsets to 1-based (line, column) positions."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        row = bisect.bisect_right(self.starts, offset) - 1
-        return row + 1, offset - self.starts[row] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(start, end, line, column, end_line, end_column)
-
-    def line_span(self, line: int) -> tuple[int, int]:
-        """Start and end offsets of a 1-based line, without its line break."""
-        start = self.starts[line - 1]
-        stop = self.starts[line] if line < len(self.starts) else len(self.text)
-        text = self.text[start:stop]
-        return start, start + len(text.rstrip("\r\n"))
 
 
 class Sentence(NamedTuple):
@@ -226,6 +194,12 @@ class Document:
             line, prefix = self.text[start:end], self.text[start : block.span.start]
             self.cache[key] = kinds(markdown_body, heading_role, line, prefix, below, html_body)
         return self.cache[key]
+
+    @cached_property
+    def suppressions(self) -> suppression.Suppressions:
+        """The story's suppression comments, read once (a format may set
+        them as it reads the file)."""
+        return suppression.parse(self.text, self.lines)
 
     @property
     def headline(self) -> Block | None:

@@ -20,7 +20,7 @@ from linter.checks.spelling import Spelling
 from linter.checks.vale_capitalization import ValeCapitalization
 from linter.checks.substitution import Substitution
 from linter.core.suppression_comments import SuppressionComments
-from linter.checks.credit import MissingCredit
+from linter.checks.missing_credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
 from linter.checks.near_duplicate import NearDuplicate

@@ -15,11 +15,11 @@ import regex
 
 from linter.support import budget, patterns
 
-from linter.language import copy_shapes
 from linter.core.check import Check, Param
 from linter.article.document import Document, Role
 from linter.results.findings import Finding
 from linter.results.fixes import replace_fix
+from linter.support.titlecase import long_words_capitalised
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
@@ -75,6 +75,6 @@ def _slip(words: list[str], text: str) -> bool:
     first = words[0]
     if first.isupper() and len(first) > 1:
         return False
-    if all(word[0].isupper() for word in words) and not copy_shapes.title_case(text):
+    if all(word[0].isupper() for word in words) and not long_words_capitalised(text):
         return False
     return all(word == first or word[1:] == first[1:] for word in words[1:])

@@ -563,10 +563,9 @@ def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     by_id = {r.id: r for r in [*_all_rules(engine), *engine.rules]}
     rule = by_id.get(args.rule)
     if rule is None:
-        import difflib  # only to suggest a rule id for a mistyped one
+        from linter.support.suggest import did_you_mean
 
-        close = difflib.get_close_matches(args.rule, list(by_id), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(args.rule, by_id)
         print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     off = "" if rule.default else ", off by default: runs when `select` names it"

@@ -19,6 +19,7 @@ from linter.support.textnorm import normalize
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
+    from linter.core.word_index import LiteralIndex
     from linter.core.rule import Rule
 
 REQUIRED = object()
@@ -122,6 +123,9 @@ class Check:
     # Case-folded words of which a block must hold one for the rule to
     # find anything in it (None: no such test); set by rules that know them.
     literals: tuple[str, ...] | None = None
+    # The index of every rule's words over a story, which the engine hands
+    # each check once a run is long enough to pay for it (None: test directly).
+    literal_index: "LiteralIndex | None" = None
 
     def blocks(self, doc: Document) -> Iterator[Block]:
         """The blocks of the rule's scope, less those holding none of its
@@ -129,7 +133,7 @@ class Check:
         blocks = doc.blocks_in(self.rule.scope)
         if self.literals is None:
             return blocks
-        index = self.context.literal_index
+        index = self.literal_index
         if index is not None and index.covers(self.literals):
             if index.held_anywhere(doc).isdisjoint(self.literals):
                 return iter(())

@@ -11,7 +11,7 @@ from linter.support import budget
 
 from linter.core import parallel
 
-from linter.article import ignored, suppression
+from linter.article import ignored
 from linter.core.check import Check, CorpusCheck
 from linter.core.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.core.suppression_comments import SuppressionComments
@@ -25,7 +25,7 @@ from linter.results.run import Accumulator, RunResult
 from linter.core.hookspecs import InputFormat
 from linter.core.parallel import MIN_FILES_PER_JOB
 from linter.core.plugins import Plugins
-from linter.core.prefilter import LiteralIndex
+from linter.core.word_index import LiteralIndex
 from linter.core.rule import Rule
 from linter.core.rules import ensure_unique, load_packs
 from linter.article.source import UnreadableFile, read_source
@@ -40,12 +40,6 @@ class Engine:
     def __init__(self, config: Config, plugins: Plugins, style: str | None = None) -> None:
         self.config = config
         self.plugins = plugins
-        self.context = RunContext(
-            config,
-            style or "",
-            house_styles=lambda: {s.name: s.path for s in plugins.styles.values()},
-            name_registries=lambda: plugins.name_registries,
-        )
         self.load_notes: list[str] = []
         rules = self._load_packs(self._pack_folders())
         vale_rules, vale_notes = load_styles(config.vale, plugins.check_types)
@@ -60,14 +54,20 @@ class Engine:
         self.vale_commented = {rule.id: vale_name(rule) for rule in vale_rules if not rule.params.get("whole_text")}
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
+        self.context = RunContext(
+            config,
+            style or "",
+            house_styles=lambda: {s.name: s.path for s in plugins.styles.values()},
+            name_registries=lambda: plugins.name_registries,
+            active_rule_ids=frozenset(r.id for r in self.rules),
+            across_rule_ids=frozenset(r.id for r in self.rules if issubclass(plugins.check_types[r.check], CorpusCheck)),
+            known_rule_ids=lambda: frozenset(self.all_rules()),
+        )
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
         plugins.formats  # collected now, so that what they report is in every run's problems
         self.file_problems = {c.options["problem"]: c for c in self.checks if isinstance(c, FileProblem)}
         self.suppression_reviews = [c for c in self.checks if isinstance(c, SuppressionComments)]
-        self.context.active_rule_ids = frozenset(r.id for r in self.rules)
-        self.context.across_rule_ids = frozenset(c.rule.id for c in self.corpus_checks)
-        self.context.known_rule_ids = lambda: frozenset(self.all_rules())
         self.documents_checked = 0
         self.disabled: set[Check] = set()
 
@@ -261,7 +261,9 @@ class Engine:
             # costs more than it saves on a few documents: a short run (a
             # pre-commit hook, an editor) tests each rule's words directly,
             # a longer one indexes them.
-            self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
+            index = LiteralIndex(c.literals for c in self.checks if c.literals)
+            for check in self.checks:
+                check.literal_index = index
         self.documents_checked += 1
         findings: list[Finding] = []
         budget_seconds = self.config.time_budget
@@ -286,7 +288,7 @@ class Engine:
             problems.append(f"rule '{running.rule.id}' ran past the time budget on {doc.path}; skipped for the rest of the run")
             reason = f"rule '{running.rule.id}' was still running when the story's time budget ({budget_seconds:g} s) ran out"
             findings += self.file_finding(doc.path, PROBLEM_TIMEOUT, reason)
-        inline = suppression.parse(doc.text, doc.lines)
+        inline = doc.suppressions
         findings = self.unsuppressed(findings, inline)
         if self.vale_commented:
             findings = vale_comments.unsilenced(findings, doc.text, doc.lines, self.vale_commented)

@@ -6,6 +6,7 @@ types' code (``copydesk docs``); a test keeps the committed page up to date."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from linter.core.check import REQUIRED, Check
@@ -14,8 +15,12 @@ from linter.article.scopes import QUOTES_INSIDE, QUOTES_OUTSIDE, UNIT_PARAGRAPH
 
 
 def _one_line(text: str) -> str:
-    """An example as one list item: its lines joined, blank lines dropped."""
-    return " / ".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    """An example as one list item: its lines joined, blank lines dropped,
+    shown as written: markup (``<tweet>``, a suppression comment) is not
+    rendered as HTML, and a control character (a NUL) is spelt out."""
+    joined = " / ".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    shown = "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in joined)
+    return shown.replace("<", "&lt;")
 
 HEADER = """# copydesk rule reference
 

@@ -193,7 +193,10 @@ def _scope(value: Any, default_roles: tuple[str, ...], fail) -> tuple[tuple[str,
 
 def _examples(value: Any, fail) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
     """``examples: {bad: [...], good: [...]}``: texts the rule must and
-    must not flag, used by the tests and the rule reference."""
+    must not flag, used by the tests and the rule reference. How a text
+    becomes the stories of a run (a body passage, a whole story, Markdown,
+    several stories parted by ``=== next story ===``) is the README's
+    section on rule files."""
     if not isinstance(value, dict) or set(value) - {"bad", "good"}:
         raise fail("examples", "examples: must be a mapping with 'bad' and 'good' lists of texts")
     result = {}

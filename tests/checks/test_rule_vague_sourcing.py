@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 
-
-from conftest import PORT_LEDE as LEDE, covered, lint, port_story as story
+from conftest import PORT_LEDE as LEDE, assert_finding, covered, found, lint, port_story as story
 
 RULE = ("vague-sourcing",)
-
-def findings(text: str, name: str = "story.txt"):
-    return lint(text, name=name, select=RULE)
+findings = partial(lint, select=RULE)
 
 
 def assert_one(text: str, phrase: str, line: int):
-    found = findings(text)
-    assert [covered(text, f) for f in found] == [phrase]
-    [finding] = found
-    assert finding.rule == "vague-sourcing"
-    assert finding.severity == "warning"
-    start = text.index(phrase)
-    column = start - text.rfind("\n", 0, start)
-    assert (finding.span.line, finding.span.column) == (line, column)
-    assert (finding.span.end_line, finding.span.end_column) == (line, column + len(phrase))
+    got = findings(text)
+    assert [covered(text, f) for f in got] == [phrase]
+    finding = got[0]
+    assert_finding(text, finding, "vague-sourcing", phrase, line, severity="warning")
     assert f"“{phrase}”" in finding.message
     return finding
 
@@ -78,9 +71,9 @@ class TestFires:
 
     def test_in_markdown_front_matter_dek(self):
         text = "---\ntitle: Port Strike Halts Cargo\ndek: Officials say the strike could last weeks.\n---\n\n" + LEDE + "\n"
-        found = findings(text, name="story.md")
-        assert [covered(text, f) for f in found] == ["Officials say"]
-        assert (found[0].span.line, found[0].span.column) == (3, 6)
+        got = findings(text, name="story.md")
+        assert [covered(text, f) for f in got] == ["Officials say"]
+        assert (got[0].span.line, got[0].span.column) == (3, 6)
 
     def test_each_occurrence_fires(self):
         text = story("Officials say the strike could last weeks.", "Analysts expect shipping lines to divert more vessels.")
@@ -144,9 +137,9 @@ class TestRegressions:
             + LEDE
             + "\n"
         )
-        found = findings(text, name="story.md")
-        assert [covered(text, f) for f in found] == ["Officials say"]
-        assert found[0].span.line == 4
+        got = findings(text, name="story.md")
+        assert [covered(text, f) for f in got] == ["Officials say"]
+        assert got[0].span.line == 4
 
 
 def phrases(*paragraphs: str) -> list[str]:
@@ -190,8 +183,7 @@ class TestIssue17:
         """Since issue 19 "reportedly" is unsourced-hedge's (off by default)."""
         text = "Insiders at City Hall reportedly expect the mayor to hire a campaign manager."
         assert phrases(text) == []
-        found = lint(story(text), select=("unsourced-hedge",))
-        assert [(f.rule, covered(story(text), f)) for f in found] == [("unsourced-hedge", "reportedly")]
+        assert found(story(text), select=("unsourced-hedge",)) == [("unsourced-hedge", "reportedly")]
 
     def test_according_to_does_not_reach_past_a_sentence(self):
         assert phrases("The firm is private, according to property records. Tenant organizers say rents rose.") == [

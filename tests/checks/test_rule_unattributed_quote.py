@@ -6,26 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PORT_LEDE as LEDE, covered, lint, port_story as story
+from functools import partial
+
+from conftest import PORT_LEDE as LEDE, assert_finding, covered, lint, port_story as story
 
 RULE = ("unattributed-quote",)
-
-def findings(text: str, name: str = "story.txt"):
-    return lint(text, name=name, select=RULE)
+findings = partial(lint, select=RULE)
 
 
 def assert_one(text: str, quote: str, line: int):
     found = findings(text)
     assert len(found) == 1, [covered(text, f) for f in found]
-    [finding] = found
-    assert finding.rule == "unattributed-quote"
-    assert finding.severity == "warning"
-    assert covered(text, finding) == quote
-    start = text.index(quote)
-    column = start - text.rfind("\n", 0, start)
-    assert (finding.span.line, finding.span.column) == (line, column)
-    assert (finding.span.end_line, finding.span.end_column) == (line, column + len(quote))
-    return finding
+    assert_finding(text, found[0], "unattributed-quote", quote, line, severity="warning")
+    return found[0]
 
 
 class TestAttributed:

@@ -27,8 +27,9 @@ from linter.reporters.junit import JunitReporter
 from linter import version
 from linter.reporters.locations import relative_path
 from linter.reporters.sarif import SarifReporter, artifact_location, fingerprints
+from conftest import TESTS
 
-HERE = Path(__file__).parent
+HERE = TESTS
 FIXTURES = HERE / "fixtures" / "reporters"
 SCHEMA = HERE / "schemas" / "sarif-schema-2.1.0.json"
 HARBOR = "stories/harbor_dredging.txt"

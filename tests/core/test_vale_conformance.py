@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import vale_conformance as conformance
+from conftest import ROOT
 
-TESTDATA = Path(__file__).resolve().parents[1].parent / "shared" / "vale-conformance"
+TESTDATA = ROOT.parent / "shared" / "vale-conformance"
 MATCHED_FLOOR = 36  # scenarios on Markdown, plain text and HTML that give Vale's output
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from conftest import apply_fix as apply, covered, lint
+from conftest import apply_fix as apply, assert_finding, covered, lint
 
 RULE = ("repeated-paragraph",)
 
@@ -25,19 +27,14 @@ P3 = (
 )
 
 
-def findings(text: str, name: str = "story.txt"):
-    return lint(text, name=name, select=RULE)
+findings = partial(lint, select=RULE)
 
 
 class TestFires:
     def test_exact_repeat(self):
         text = HEAD + "\n".join([P1, P2, P1, P3]) + "\n"
         [finding] = findings(text)
-        assert finding.rule == "repeated-paragraph"
-        assert finding.severity == "error"
-        assert (finding.span.line, finding.span.column) == (5, 1)
-        assert (finding.span.end_line, finding.span.end_column) == (5, len(P1) + 1)
-        assert covered(text, finding) == P1
+        assert_finding(text, finding, "repeated-paragraph", P1, 5, 1, severity="error")
         assert "line 3" in finding.message
 
     def test_repeat_differing_in_case_white_space_and_quote_style(self):

@@ -1,4 +1,4 @@
-"""The one-pass index of the words rules need (linter.core.prefilter)."""
+"""The one-pass index of the words rules need (linter.core.word_index)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.article.document import Block, Document, LineIndex
-from linter.core.prefilter import LiteralIndex
+from linter.core.word_index import LiteralIndex
 
 WORDS = ["a lot", "lot", "alot", "former", "form", "orm", "kiev", "fyrom", "u.s.", "’s", "said"]
 

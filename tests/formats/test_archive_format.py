@@ -12,8 +12,9 @@ import pytest
 
 from linter.cli import main
 from linter.article.document import LineIndex
+from conftest import FIXTURES
 
-DESK = Path(__file__).parent / "fixtures" / "archive" / "desk.jsonl"
+DESK = FIXTURES / "archive" / "desk.jsonl"
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import EXAMPLES, ROOT
 
-CHECKOUT = Path(__file__).resolve().parents[1]
-EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
+CHECKOUT = ROOT
 
 
 def action() -> dict:

@@ -11,10 +11,11 @@ import pytest
 from linter.cli import main
 from linter.article.document import LineIndex, Role
 from linter.formats.html import parse
+from conftest import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
-WORDPRESS = FIXTURES / "wordpress-export.html"
-ARC = FIXTURES / "arc-saved-page.html"
+HTML = FIXTURES / "html"
+WORDPRESS = HTML / "wordpress-export.html"
+ARC = HTML / "arc-saved-page.html"
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import regex
 
 from linter.support import patterns
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 PATTERNS = [
     "very unique",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import covered, lint
+from conftest import covered, found, lint
 from linter.formats import text as text_format
 from linter.language.inference import PeopleFinder
 from linter.language.lexicon import Lexicon
@@ -18,8 +18,7 @@ HEAD = "Harbor Vote Splits Council\n\nBy Ana Ruiz\n\n"
 
 
 def names(body: str, style: str = "nyt") -> list[tuple[str, str]]:
-    text = HEAD + body + "\n"
-    return [(f.rule, covered(text, f)) for f in lint(text, style=style, select=RULES)]
+    return found(HEAD + body + "\n", style=style, select=RULES)
 
 
 def inferred(body: str) -> list[tuple[str, str]]:
@@ -157,8 +156,8 @@ class TestBritish:
     def test_a_full_stop_or_a_bare_surname_is_flagged(self):
         body = "Tony Blair, the prime minister, spoke on Monday. Mr. Blair said the vote would come. Blair left."
         text = HEAD + body + "\n"
-        found = [(covered(text, f), f.fix.edits[0].replacement) for f in lint(text, style="british", select=RULES)]
-        assert found == [("Mr. Blair", "Mr Blair"), ("Blair", "Mr Blair")]
+        got = [(covered(text, f), f.fix.edits[0].replacement) for f in lint(text, style="british", select=RULES)]
+        assert got == [("Mr. Blair", "Mr Blair"), ("Blair", "Mr Blair")]
 
     def test_registered_people_take_the_style_s_form(self):
         body = "Vladimir Putin spoke on Monday. Mr Putin said the talks would go on, and Mr. Putin left."
@@ -190,11 +189,11 @@ class TestDisplayCopyAndAddress:
 
     def test_a_surname_in_a_dek_is_not_judged(self):
         text = "Senate passes harbor bill; \nCritics, including Trump, call it a giveaway.\n\nThe Senate passed the bill.\n"
-        assert [(f.rule, covered(text, f)) for f in lint(text, style="ap", select=RULES)] == []
+        assert found(text, style="ap", select=RULES) == []
 
     def test_a_surname_in_the_body_is_still_judged(self):
         text = "Senate passes harbor bill\n\nThe Senate passed the bill over objections from Trump.\n"
-        assert [(f.rule, covered(text, f)) for f in lint(text, style="ap", select=RULES)] == [(RULES[0], "Trump")]
+        assert found(text, style="ap", select=RULES) == [(RULES[0], "Trump")]
 
     def test_a_name_spoken_to_is_not_a_reference(self):
         assert names("Mr. Trump, I have a deal for you. Show us the returns.\n\nDonald J. Trump has not replied.") == []

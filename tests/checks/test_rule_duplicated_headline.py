@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from conftest import PORT_HEADLINE as HEADLINE, PORT_LEDE as P1, PORT_P2 as P2, PORT_SUMMARY as SUMMARY, apply_fix as apply, covered, lint
+from functools import partial
+
+from conftest import PORT_HEADLINE as HEADLINE, PORT_LEDE as P1, PORT_P2 as P2, PORT_SUMMARY as SUMMARY, apply_fix as apply, assert_finding, covered, lint
 
 RULE = ("duplicated-headline",)
 
 DEK = "Dockworkers say new cranes threaten hundreds of jobs."
 
-
-def findings(text: str, name: str = "story.txt"):
-    return lint(text, name=name, select=RULE)
+findings = partial(lint, select=RULE)
 
 
 class TestFires:
     def test_headline_repeated_right_below_after_a_blank_line(self):
         text = "\n".join([SUMMARY, HEADLINE, "", HEADLINE, DEK, P1, P2]) + "\n"
         [finding] = findings(text)
-        assert finding.rule == "duplicated-headline"
-        assert finding.severity == "error"
-        assert (finding.span.line, finding.span.column, finding.span.end_line, finding.span.end_column) == (
-            4,
-            1,
-            4,
-            len(HEADLINE) + 1,
-        )
-        assert covered(text, finding) == HEADLINE
+        assert_finding(text, finding, "duplicated-headline", HEADLINE, 4, 1, severity="error")
         assert "line 2" in finding.message
 
     def test_headline_repeated_on_the_next_line(self):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
+from conftest import ROOT
 
 LEAD = "The harbor board voted on Monday to dredge the north channel before the autumn storms."
 VAGUE = "Officials say the work could take a year."
@@ -97,4 +98,4 @@ def test_file_problems_are_ordinary_rules(capsys: pytest.CaptureFixture[str]) ->
     assert [f["severity"] for f in json.loads(capsys.readouterr().out)] == ["error"]
     for rule in ("unreadable-file", "invalid-article"):
         assert main(["explain", rule]) == 0
-    assert "invalid-article" in Path(__file__).parents[1].joinpath("docs", "rules.md").read_text(encoding="utf-8")
+    assert "invalid-article" in ROOT.joinpath("docs", "rules.md").read_text(encoding="utf-8")

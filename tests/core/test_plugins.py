@@ -17,6 +17,7 @@ import pytest
 from linter.core.config import Config
 from linter.core.engine import Engine
 from linter.core.plugins import load_plugins
+from conftest import ROOT
 
 PLUGIN_MODULE = '''
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_entry_point_plugin_adds_a_check_type_and_a_rule_that_uses_it(shouting_p
     ]
 
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 
 
 def _readme_plugin() -> str:

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from conftest import PORT_HEADLINE as HEADLINE, PORT_LEDE as P1, PORT_P2 as P2, PORT_SUMMARY as SUMMARY, covered, lint
+from conftest import PORT_HEADLINE as HEADLINE, PORT_LEDE as P1, PORT_P2 as P2, PORT_SUMMARY as SUMMARY, assert_finding, covered, lint
 
 RULE = ("missing-credit",)
 
 
-def findings(text: str, name: str = "story.txt"):
-    return lint(text, name=name, select=RULE)
+findings = partial(lint, select=RULE)
 
 
 class TestFires:
     def test_no_byline_points_at_the_headline(self):
         text = "\n".join([SUMMARY, HEADLINE, P1, P2]) + "\n"
         [finding] = findings(text)
-        assert finding.rule == "missing-credit"
-        assert finding.severity == "info"
-        assert (finding.span.line, finding.span.column, finding.span.end_line, finding.span.end_column) == (
-            2,
-            1,
-            2,
-            len(HEADLINE) + 1,
-        )
-        assert covered(text, finding) == HEADLINE
+        assert_finding(text, finding, "missing-credit", HEADLINE, 2, 1, severity="info")
         assert "byline" in finding.message
 
     def test_headline_on_the_first_line(self):

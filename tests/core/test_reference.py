@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from linter.cli import main
+from conftest import ROOT
 
-PAGE = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+PAGE = ROOT / "docs" / "rules.md"
 
 
 def test_the_rule_reference_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,7 +1,7 @@
 """Which of the rules' required words a block holds, found in one pass.
 
 Most pattern rules can only match a block that holds one of a few words
-(read from their patterns by ``linter.support.literals``). Testing each rule's
+(read from their patterns by ``linter.support.required_words``). Testing each rule's
 words against each block costs a hundred rules times every block; instead,
 the words of all rules go into one trie-shaped pattern that a single scan
 of a block's case-folded text runs through, yielding every word the block

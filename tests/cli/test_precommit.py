@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT
 
-CHECKOUT = Path(__file__).resolve().parents[1]
-EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
+CHECKOUT = ROOT
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 
 pytestmark = [

@@ -14,8 +14,8 @@ import pytest
 
 from linter.cli import main
 from linter.core.config import load_config
+from conftest import EXAMPLES
 
-EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
 DEFECTIVE = EXAMPLES / "defective.txt"
 CLEAN = EXAMPLES / "clean.md"
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z-]+) (?P<message>.+)$")

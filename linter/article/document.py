@@ -20,6 +20,9 @@ __all__ = ["ArticleError", "Block", "Document", "LineIndex", "Quote", "Role", "S
 
 
 MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.article.markup_scopes)
+# the key of Document.metadata under which a format that renders its markup
+# away (HTML) keeps the document offsets of inline parts, by scope: {"link": [(start, end)]}
+PARTS = "markup-parts"
 
 
 class Role:
@@ -168,16 +171,23 @@ class Document:
         from linter.article.markup_scopes import parts
 
         yield from chosen
-        if self.format != "markdown":
-            return
         for block in self.blocks:
             if block.origin != "body":
                 continue
-            start = block.span.start
             for selector in selectors:
-                for begin, end in parts(block.text, selector):
-                    span = self.span(start + begin, start + end)
+                for begin, end in self.parts_of(block, selector, parts):
+                    span = self.span(block.span.start + begin, block.span.start + end)
                     yield Block(block.role, block.text[begin:end], span, block.index, block.prose, block.origin)
+
+    def parts_of(self, block: Block, selector: str, markdown_parts: Callable[[str, str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """The offsets in ``block``'s text of the parts an inline selector
+        reads: read from a Markdown block's text, or kept by the format
+        (``PARTS``) for one that renders its markup away."""
+        if self.format == "markdown":
+            return markdown_parts(block.text, selector)
+        start, end = block.span.start, block.span.end
+        kept = self.metadata.get(PARTS, {}).get(selector.strip(), ())
+        return [(s - start, e - start) for s, e in kept if start <= s and e <= end]
 
     def markup_kinds(self, block: Block) -> frozenset[str]:
         """What the markup makes of a block (see linter.article.markup_scopes)."""

@@ -56,14 +56,15 @@ _TABLE_TAGS = ("table", "thead", "tbody", "tr", "th", "td")
 
 
 def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: Iterable[str]) -> Spans:
-    """What Vale's IgnoredScopes and SkippedScopes keep from its rules, in a
-    Markdown story: the text of links, of strong or emphasised words
+    """What Vale's IgnoredScopes and SkippedScopes keep from its rules: in
+    HTML, the text of links (IgnoredScopes ``link``); in a Markdown story,
+    the text of links, of strong or emphasised words
     (IgnoredScopes ``link``, ``strong``/``b``, ``em``/``i``; blanked as a
     token is), and the blocks that are quotations, list items, headings of a
     level, or tables (SkippedScopes ``blockquote``, ``li``, ``h2``,
     ``table``…; blanked as a block is). Vale's defaults (code, scripts,
     styles, figures) copydesk never reads."""
-    if doc.format != "markdown":
+    if doc.format not in MARKUP_FORMATS:
         return []
     from linter.article.markup_scopes import parts
 
@@ -74,11 +75,14 @@ def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: I
         if block.origin != "body":
             continue
         start = block.span.start
-        if (kinds and kinds & doc.markup_kinds(block)) or (skipped & set(_TABLE_TAGS) and parts(block.text, "table")):
+        markdown = doc.format == "markdown"
+        if markdown and ((kinds and kinds & doc.markup_kinds(block)) or (skipped & set(_TABLE_TAGS) and parts(block.text, "table"))):
             spans.append((start, block.span.end, BLOCK_FILL))
             continue
         if "link" in ignored:
-            spans += [(start + begin, start + end, TOKEN_FILL) for begin, end in parts(block.text, "link")]
+            spans += [(start + begin, start + end, TOKEN_FILL) for begin, end in doc.parts_of(block, "link", parts)]
+        if not markdown:
+            continue  # the rendered text of HTML keeps no emphasis to tell, nor a heading's level
         for name in ignored & set(_EMPHASIS):
             spans += [(start + m.start(2), start + m.end(2), TOKEN_FILL) for m in _EMPHASIS[name].finditer(block.text)]
     return spans

@@ -200,6 +200,17 @@ def test_table_alt_and_link_scopes_read_only_those_parts_of_markdown(
     assert engine.lint_text(Path("a.txt"), PARTS) == []
 
 
+def test_the_link_scope_reads_an_html_links_text(tmp_path_factory: pytest.TempPathFactory) -> None:
+    rule = "extends: existence\nmessage: \"'%s' left\"\nscope: link\ntokens: [TODO]\n"
+    engine = _desk(tmp_path_factory, {"Left.yml": rule})
+    page = (
+        "<html><body><article>\n<h1>Pier TODO</h1>\n"
+        "<p>Repairs TODO, see <a href=\"/pier\">the <b>TODO</b> &amp; plans</a> and\n<a href=\"/x\">more</a> TODO.</p>\n"
+        "</article></body></html>\n"
+    )
+    assert [(f.span.line, f.span.column) for f in engine.lint_text(Path("a.html"), page)] == [(3, 45)]
+
+
 def test_an_occurrence_finding_stands_at_the_first_token_outside_inline_code(tmp_path_factory: pytest.TempPathFactory) -> None:
     rule = "extends: occurrence\nmessage: Too long.\nscope: heading\nmax: 30\ntoken: .\n"
     engine = _desk(tmp_path_factory, {"Long.yml": rule})

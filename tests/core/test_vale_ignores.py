@@ -142,3 +142,9 @@ def test_a_scope_copydesk_cannot_skip_is_reported(tmp_path: Path) -> None:
         f"{tmp_path / '.vale.ini'}:1: IgnoredScopes abbr not supported; ignored",
         f"{tmp_path / '.vale.ini'}:2: SkippedScopes dl not supported; ignored",
     ]
+
+
+def test_ignored_link_text_in_html(tmp_path: Path) -> None:
+    page = '<html><body><article>\n<h1>Pier</h1>\n<p>The very <a href="/x">very late</a> ferry.</p>\n</article></body></html>\n'
+    assert _lint(tmp_path, "[*]\nBasedOnStyles = Pier\n", {"p.html": page}) == ["p.html:3:8:Pier.Very", "p.html:3:26:Pier.Very"]
+    assert _lint(tmp_path, "IgnoredScopes = link\n[*]\nBasedOnStyles = Pier\n", {"p.html": page}) == ["p.html:3:8:Pier.Very"]

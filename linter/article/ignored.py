@@ -42,11 +42,9 @@ def ignored_spans(text: str, token_ignores: Iterable[str], block_ignores: Iterab
 
 
 # Vale's IgnoredScopes: inline markup whose text is not read (Markdown)
-_EMPHASIS = {
-    "strong": patterns.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    "em": patterns.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])"),
-}
-_EMPHASIS["b"], _EMPHASIS["i"] = _EMPHASIS["strong"], _EMPHASIS["em"]
+_STRONG = r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+_EM = r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])"
+_EMPHASIS = {"strong": _STRONG, "b": _STRONG, "em": _EM, "i": _EM}  # compiled when a configuration names them
 # Vale's SkippedScopes: an HTML tag, as the markup kind of the blocks it makes
 _SKIPPED_KINDS = {
     "blockquote": "blockquote", "li": "list", "ul": "list", "ol": "list",
@@ -84,7 +82,7 @@ def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: I
         if not markdown:
             continue  # the rendered text of HTML keeps no emphasis to tell, nor a heading's level
         for name in ignored & set(_EMPHASIS):
-            spans += [(start + m.start(2), start + m.end(2), TOKEN_FILL) for m in _EMPHASIS[name].finditer(block.text)]
+            spans += [(start + m.start(2), start + m.end(2), TOKEN_FILL) for m in patterns.compile(_EMPHASIS[name]).finditer(block.text)]
     return spans
 
 

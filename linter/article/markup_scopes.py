@@ -16,18 +16,32 @@ is not a heading; one written with ``#`` is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from linter.support import patterns
+
+if TYPE_CHECKING:
+    import regex
 
 PREFIX = "markup:"
 TERMS = ("heading", "blockquote", "list", "paragraph", "text", *(f"heading.h{n}" for n in range(1, 7)))
 # scopes of parts of a Markdown block, read alone (not negated, not joined)
 INLINE = ("table", "table.header", "table.cell", "alt", "link")
-_PIPE_ROW = patterns.compile(r"^\s*\|?[^|\n]*(?:\|[^|\n]*)+$")
-_DELIMITER_ROW = patterns.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_CELL = patterns.compile(r"(?:\\.|`[^`\n]*`|[^|\\`\n])+")
-# an image's alt text, and a link's text (inline or by reference; not an image's)
-_ALT = patterns.compile(r"!\[([^\[\]\n]*)\](?=\(|\[)")
-_LINK_TEXT = patterns.compile(r"(?<![!\\])\[((?:[^\[\]\n]|!\[[^\[\]\n]*\]\([^()\s]*\))+)\](?=\(|\[)")
+# compiled on first use, not on every run's start
+_SHAPES = {
+    "pipe_row": r"^\s*\|?[^|\n]*(?:\|[^|\n]*)+$",
+    "delimiter_row": r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$",
+    "cell": r"(?:\\.|`[^`\n]*`|[^|\\`\n])+",
+    # an image's alt text, and a link's text (inline or by reference; not an image's)
+    "alt": r"!\[([^\[\]\n]*)\](?=\(|\[)",
+    "link": r"(?<![!\\])\[((?:[^\[\]\n]|!\[[^\[\]\n]*\]\([^()\s]*\))+)\](?=\(|\[)",
+}
+
+
+def _shape(name: str) -> "regex.Pattern[str]":
+    return patterns.compile(_SHAPES[name])
+
+
 _ATX = patterns.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
 _UNDERLINE = patterns.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _QUOTE = patterns.compile(r"^ {0,3}>")
@@ -53,9 +67,9 @@ def parts(text: str, selector: str) -> list[tuple[int, int]]:
     alt text, a link's text. Cells are trimmed; empty ones are left out."""
     selector = selector.strip()
     if selector == "alt":
-        return [match.span(1) for match in _ALT.finditer(text) if match.group(1).strip()]
+        return [match.span(1) for match in _shape("alt").finditer(text) if match.group(1).strip()]
     if selector == "link":
-        return [match.span(1) for match in _LINK_TEXT.finditer(text)]
+        return [match.span(1) for match in _shape("link").finditer(text)]
     return _cells(text, selector)
 
 
@@ -65,12 +79,12 @@ def _cells(text: str, selector: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         rows.append((at, line))
         at += len(line) + 1
-    if len(rows) < 2 or not _PIPE_ROW.match(rows[0][1]) or not _DELIMITER_ROW.match(rows[1][1]) or "|" not in rows[1][1]:
+    if len(rows) < 2 or not _shape("pipe_row").match(rows[0][1]) or not _shape("delimiter_row").match(rows[1][1]) or "|" not in rows[1][1]:
         return []
     wanted = {"table.header": rows[:1], "table.cell": rows[2:], "table": [rows[0], *rows[2:]]}[selector]
     found = []
     for start, line in wanted:
-        for cell in _CELL.finditer(line):
+        for cell in _shape("cell").finditer(line):
             content = cell.group()
             if content.strip():
                 begin = cell.start() + len(content) - len(content.lstrip())

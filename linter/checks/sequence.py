@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 STEP_KEYS = ("pattern", "negate", "skip")
 MAX_WORDS = 12  # the words a message may quote, one placeholder each
-# a word (with its inner apostrophes), or one mark of punctuation
-_WORD = patterns.compile(r"[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*|[^\s\p{L}\p{N}_]")
+# a word (with its inner apostrophes), or one mark of punctuation; compiled
+# when a sequence rule loads, not on every run's start
+WORD = r"[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*|[^\s\p{L}\p{N}_]"
 
 
 class Step(NamedTuple):
@@ -98,10 +99,11 @@ class Sequence(Check):
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
         super().__init__(rule, context)
         self.steps = steps_of(self.options["tokens"], self.options["ignorecase"])
+        self.words = patterns.compile(WORD)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, start in self.segments(doc):
-            found = list(_WORD.finditer(text))
+            found = list(self.words.finditer(text))
             words = [match.group() for match in found]
             first = 0
             while first < len(words):

@@ -11,7 +11,6 @@ from linter.support import budget
 
 from linter.core import parallel
 
-from linter.article import ignored
 from linter.core.check import Check, CorpusCheck
 from linter.core.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.core.suppression_comments import SuppressionComments
@@ -303,6 +302,8 @@ class Engine:
         """The story as the rules of a Vale configuration read it: without
         what the TokenIgnores and BlockIgnores of its sections match, nor
         the markup its IgnoredScopes and SkippedScopes name."""
+        from linter.article import ignored  # only where a Vale configuration is read
+
         ini = self.config.vale_ini
         assert ini is not None  # a rule is configured by it
         token_ignores, block_ignores = ini.ignores(doc.path)

@@ -23,6 +23,8 @@ MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.art
 # the key of Document.metadata under which a format that renders its markup
 # away (HTML) keeps the document offsets of inline parts, by scope: {"link": [(start, end)]}
 PARTS = "markup-parts"
+# and the tag each block was read from, with whether it stands in a <blockquote> and in an <li>: [("h2", False, False)]
+BLOCK_TAGS = "block-tags"
 
 
 class Role:
@@ -202,7 +204,9 @@ class Document:
             heading_role = block.role in ("heading", "headline")
             html_body = self.format == "html" and block.origin == "body"
             line, prefix = self.text[start:end], self.text[start : block.span.start]
-            self.cache[key] = kinds(markdown_body, heading_role, line, prefix, below, html_body)
+            tags = self.metadata.get(BLOCK_TAGS)
+            html_tag = tags[block.index] if html_body and tags and block.index < len(tags) else None
+            self.cache[key] = kinds(markdown_body, heading_role, line, prefix, below, html_body, html_tag)
         return self.cache[key]
 
     @cached_property

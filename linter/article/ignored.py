@@ -54,13 +54,13 @@ _TABLE_TAGS = ("table", "thead", "tbody", "tr", "th", "td")
 
 
 def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: Iterable[str]) -> Spans:
-    """What Vale's IgnoredScopes and SkippedScopes keep from its rules: in
-    HTML, the text of links (IgnoredScopes ``link``); in a Markdown story,
-    the text of links, of strong or emphasised words
+    """What Vale's IgnoredScopes and SkippedScopes keep from its rules: the
+    text of links (IgnoredScopes ``link``) and, in a Markdown story, of
+    strong or emphasised words
     (IgnoredScopes ``link``, ``strong``/``b``, ``em``/``i``; blanked as a
-    token is), and the blocks that are quotations, list items, headings of a
-    level, or tables (SkippedScopes ``blockquote``, ``li``, ``h2``,
-    ``table``…; blanked as a block is). Vale's defaults (code, scripts,
+    token is); the blocks that are quotations, list items or headings of a
+    level (SkippedScopes ``blockquote``, ``li``, ``h2``…) and, in Markdown,
+    pipe tables (``table``…), blanked as a block is. Vale's defaults (code, scripts,
     styles, figures) copydesk never reads."""
     if doc.format not in MARKUP_FORMATS:
         return []
@@ -74,13 +74,13 @@ def scoped_spans(doc: Document, ignored_scopes: Iterable[str], skipped_scopes: I
             continue
         start = block.span.start
         markdown = doc.format == "markdown"
-        if markdown and ((kinds and kinds & doc.markup_kinds(block)) or (skipped & set(_TABLE_TAGS) and parts(block.text, "table"))):
+        if (kinds and kinds & doc.markup_kinds(block)) or (markdown and skipped & set(_TABLE_TAGS) and parts(block.text, "table")):
             spans.append((start, block.span.end, BLOCK_FILL))
             continue
         if "link" in ignored:
             spans += [(start + begin, start + end, TOKEN_FILL) for begin, end in doc.parts_of(block, "link", parts)]
         if not markdown:
-            continue  # the rendered text of HTML keeps no emphasis to tell, nor a heading's level
+            continue  # the rendered text of HTML keeps no emphasis to tell
         for name in ignored & set(_EMPHASIS):
             spans += [(start + m.start(2), start + m.end(2), TOKEN_FILL) for m in patterns.compile(_EMPHASIS[name]).finditer(block.text)]
     return spans

@@ -10,7 +10,8 @@ reads parts of a Markdown block: ``table``, ``table.header``,
 ``table.cell``, ``alt`` (an image's alt text) or ``link`` (a link's text)
 (see ``parts``). Plain text has no
 markup: its blocks are all ``paragraph``. In HTML, ``<h1>`` … ``<h6>`` are
-headings, of no level; the rest is ``paragraph``. A headline read from plain lines
+headings of their level, an ``<li>`` a list item, and what stands in a
+``<blockquote>`` a blockquote; the rest is ``paragraph``. A headline read from plain lines
 is not a heading; one written with ``#`` is.
 """
 
@@ -102,7 +103,13 @@ def selects(kinds: frozenset[str], selector: str) -> bool:
 
 
 def kinds(
-    markdown_body: bool, heading_role: bool, line: str, prefix: str, below: str | None, html_body: bool = False
+    markdown_body: bool,
+    heading_role: bool,
+    line: str,
+    prefix: str,
+    below: str | None,
+    html_body: bool = False,
+    html_tag: tuple[str, bool, bool] | None = None,
 ) -> frozenset[str]:
     """What the markup makes of a block: {"text", "heading", "heading.h2"},
     {"text", "blockquote"}, {"text", "paragraph"} … ``markdown_body``:
@@ -110,11 +117,22 @@ def kinds(
     markup); ``line``: the line the block starts on; ``prefix``: that line
     before the block; ``below``: the next line, if any; ``heading_role``:
     whether the block was read as a heading or headline; ``html_body``:
-    whether it is of an HTML story's body, where a heading is an ``<h1>`` …
-    ``<h6>``, of no level kept."""
-    if html_body and heading_role:
-        return frozenset({"text", "heading"})
+    whether it is of an HTML story's body; ``html_tag``: there, the tag
+    the block was read from and whether it stands in a ``<blockquote>`` and
+    in an ``<li>``, when the reader kept them: an ``<h2>`` is a heading of
+    level 2, an ``<li>`` (or a ``<p>`` in one) a list item."""
+    if html_body:
+        return frozenset({"text", *_html(heading_role, html_tag)})
     return frozenset({"text", *_markup(markdown_body, heading_role, line, prefix, below)})
+
+
+def _html(heading_role: bool, html_tag: tuple[str, bool, bool] | None) -> tuple[str, ...]:
+    tag, quoted, listed = html_tag or ("", False, False)
+    level = (f"heading.{tag}",) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else ()
+    if heading_role or level:
+        return ("heading", *level)
+    found = (*(("blockquote",) if quoted else ()), *(("list",) if tag == "li" or listed else ()))
+    return found or ("paragraph",)
 
 
 def _markup(markdown_body: bool, heading_role: bool, line: str, prefix: str, below: str | None) -> tuple[str, ...]:

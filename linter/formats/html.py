@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from linter.support import patterns
 
 from linter.article import suppression
-from linter.article.document import PARTS, Block, LineIndex, Quote, Role
+from linter.article.document import BLOCK_TAGS, PARTS, Block, LineIndex, Quote, Role
 from linter.article.layout import annotate, ends_like_prose, is_byline, is_credit
 from linter.formats.mapped import MappedDocument, Rendering, SourceMap
 from linter.support.textnorm import normalize
@@ -56,6 +56,7 @@ class Part(NamedTuple):
     quoted: bool
     byline: bool
     origin: str = "body"
+    listed: bool = False  # whether it stands in an <li> (a <p> of a list item)
 
 
 def parse(path: Path, source: str) -> MappedDocument:
@@ -180,7 +181,7 @@ class _Reader:
             else:
                 return
         if tag in BLOCKS or bylined:
-            self.block = {"tag": tag, "pieces": [], "depth": len(self.stack), "byline": bylined}
+            self.block = {"tag": tag, "pieces": [], "depth": len(self.stack), "byline": bylined, "listed": "li" in self.stack}
             if bylined:
                 self.byline_depth = len(self.stack)
 
@@ -217,7 +218,7 @@ class _Reader:
         pieces = _folded(block["pieces"])
         if pieces:
             container = self.containers[0] if self.containers else -1
-            self.parts.append(Part(block["tag"], pieces, container, self.quote_depth > 0, block["byline"]))
+            self.parts.append(Part(block["tag"], pieces, container, self.quote_depth > 0, block["byline"], listed=block["listed"]))
 
     def _meta(self, attrs: dict[str, str | None], here: int, text: str) -> None:
         name = (attrs.get("name") or attrs.get("property") or "").lower()
@@ -318,6 +319,7 @@ def _document(path: Path, source: str, reader: _Reader) -> MappedDocument:
     blocks = _blocks(text, lines, [*front, *parts], spans)
     doc = MappedDocument(path, text, "html", lines, blocks)
     doc.metadata[PARTS] = {"link": [(s, e) for s, e in links if text[s:e].strip()]}
+    doc.metadata[BLOCK_TAGS] = [(part.tag, part.quoted, part.listed) for part in [*front, *parts]]
     doc.source_map = source_map.using(rendering.pieces)
     doc.source_suppressions = suppression.parse(source, source_map.lines)
     return doc

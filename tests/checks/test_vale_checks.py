@@ -219,3 +219,32 @@ def test_an_occurrence_finding_stands_at_the_first_token_outside_inline_code(tmp
     assert [(f.span.line, f.span.column) for f in findings] == [(3, 21)]  # the comma: the code is counted, not pointed at
     plain = engine.lint_text(Path("story.txt"), "Notes\n\n`ferry timetable`, and the harbor rules\n")
     assert plain == []  # plain text has no headings
+
+
+PAGE = """<html><body><article>
+<h1>Pier TODO</h1>
+<h2>Costs TODO</h2>
+<p>A paragraph TODO.</p>
+<ul><li>An item TODO</li><li><p>A wrapped item TODO</p></li></ul>
+<blockquote><p>A quoted line TODO.</p></blockquote>
+<h3>Timing TODO</h3>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("scope", "lines"),
+    [
+        ("heading.h2", [3]),
+        ("[heading.h1, heading.h3]", [2, 7]),
+        ("list", [5, 5]),
+        ("blockquote", [6]),
+        ("~heading & ~list & ~blockquote", [4]),
+    ],
+)
+def test_html_blocks_have_the_markup_kinds_their_tags_give(
+    tmp_path_factory: pytest.TempPathFactory, scope: str, lines: list[int]
+) -> None:
+    rule = f"extends: existence\nmessage: \"'%s' left\"\nscope: {scope}\ntokens: [TODO]\n"
+    engine = _desk(tmp_path_factory, {"Left.yml": rule})
+    assert [f.span.line for f in engine.lint_text(Path("a.html"), PAGE)] == lines

@@ -148,3 +148,15 @@ def test_ignored_link_text_in_html(tmp_path: Path) -> None:
     page = '<html><body><article>\n<h1>Pier</h1>\n<p>The very <a href="/x">very late</a> ferry.</p>\n</article></body></html>\n'
     assert _lint(tmp_path, "[*]\nBasedOnStyles = Pier\n", {"p.html": page}) == ["p.html:3:8:Pier.Very", "p.html:3:26:Pier.Very"]
     assert _lint(tmp_path, "IgnoredScopes = link\n[*]\nBasedOnStyles = Pier\n", {"p.html": page}) == ["p.html:3:8:Pier.Very"]
+
+
+def test_skipped_scopes_in_html(tmp_path: Path) -> None:
+    page = (
+        "<html><body><article>\n<h1>Pier</h1>\n<p>The very first.</p>\n"
+        "<blockquote><p>A very quoted line.</p></blockquote>\n<ul><li>A very listed item.</li></ul>\n"
+        "<h2>A very small heading</h2>\n</article></body></html>\n"
+    )
+    everything = _lint(tmp_path, "[*]\nBasedOnStyles = Pier\n", {"p.html": page})
+    assert sorted(set(_lines(everything))) == [3, 4, 5, 6]
+    ini = "SkippedScopes = blockquote, li, h2\n[*]\nBasedOnStyles = Pier\n"
+    assert _lines(_lint(tmp_path, ini, {"p.html": page})) == [3]

@@ -21,6 +21,7 @@ from linter.core.config import Config, find_config, load_config
 from linter.article.document import ArticleError
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, severity_rank
+from linter.core.reporter import ReportError
 
 if TYPE_CHECKING:
     from linter.core.valeini import ValeIni
@@ -232,6 +233,11 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.core import vale_filter, valeini
 
     vale_ini = valeini.near(Path.cwd(), args.vale_config)
+    vale_only = [name for name, given in (("--min-alert-level", args.min_alert_level), ("--vale-filter", args.vale_filter)) if given]
+    if vale_only and vale_ini is None:
+        verb = "apply" if len(vale_only) > 1 else "applies"
+        print(f"copydesk: error: {' and '.join(vale_only)} {verb} to a Vale configuration; no .vale.ini was found", file=sys.stderr)
+        return EXIT_ERROR
     if vale_ini and args.min_alert_level:
         vale_ini = replace(vale_ini, min_alert_level=args.min_alert_level)
     if vale_ini and args.vale_filter:
@@ -269,6 +275,13 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         found = _vale_template(args.vale_output, engine.config.vale_ini)
         if found is None:
             print(f"copydesk: error: --vale-output: template '{args.vale_output}' not found", file=sys.stderr)
+            return EXIT_ERROR
+        from linter.support import gotemplate
+
+        try:
+            gotemplate.check(found)
+        except gotemplate.TemplateError as error:
+            print(f"copydesk: error: --vale-output: template '{args.vale_output}': {error}", file=sys.stderr)
             return EXIT_ERROR
         args.format, args.template = "vale-template", found
     input_formats = sorted(f.name for f in engine.plugins.formats)
@@ -313,11 +326,15 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
 
         result.findings = baseline.new_findings(result.findings, baseline.load(args.baseline), args.baseline)
     try:
-        if args.output_file:
-            with args.output_file.open("w", encoding="utf-8", newline="") as stream:
-                _report(args, engine, reporters, result, stream)
-        else:
-            _report(args, engine, reporters, result, out)
+        try:
+            if args.output_file:
+                with args.output_file.open("w", encoding="utf-8", newline="") as stream:
+                    _report(args, engine, reporters, result, stream)
+            else:
+                _report(args, engine, reporters, result, out)
+        except ReportError as error:
+            print(f"copydesk: error: {error}", file=sys.stderr)
+            return EXIT_ERROR
         file_problems = {check.rule.id for check in engine.file_problems.values()}
         if config.strict_files and any(f.rule in file_problems for f in result.findings):
             return EXIT_ERROR
@@ -389,7 +406,7 @@ def _vale_template(name: str, vale_ini: "ValeIni | None") -> str | None:
     for place in places:
         try:
             return place.read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):  # not there, not a file, or not text: not a template
             continue
     return None
 

@@ -21,6 +21,11 @@ class ReportSettings(NamedTuple):
     template: str = ""  # the vale-template reporter's Go template (its text)
 
 
+class ReportError(Exception):
+    """A report that cannot be written as asked (a template that fails as it
+    renders): the command says so and exits 2."""
+
+
 class Reporter:
     """Writes a run's findings to ``stream``, as ``settings`` say."""
 

@@ -55,10 +55,14 @@ def read(value: str) -> str:
     """The expression Vale's ``--filter`` gives: a file's text, or the
     expression itself."""
     path = Path(value)
-    if path.suffix == ".expr" or path.is_file():
+    try:
+        is_file = path.suffix == ".expr" or path.is_file()
+    except (OSError, ValueError):  # a name too long to be a file, or holding a NUL: an expression
+        is_file = False
+    if is_file:
         try:
             return path.read_text(encoding="utf-8").strip()
-        except OSError as error:
+        except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read the Vale filter: {error}", path) from None
     return value
 
@@ -66,7 +70,10 @@ def read(value: str) -> str:
 def compile_filter(source: str) -> Node:
     """A function of a rule's fields that says whether the rule runs."""
     parser = _Parser(source)
-    node = parser.expression()
+    try:
+        node = parser.expression()
+    except RecursionError:
+        raise ConfigError(f"Vale filter: nested too deeply in {source[:60]!r}…") from None
     if parser.peek() is not None:
         parser.fail(f"unexpected {parser.peek()!r}")
     return node

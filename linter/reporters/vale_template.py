@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from linter.core.reporter import Reporter
+from linter.core.reporter import ReportError, Reporter
 from linter.core.vale import VALE_LEVELS, vale_name
 from linter.results.findings import Finding
 from linter.results.run import RunResult
@@ -30,7 +30,10 @@ class ValeTemplateReporter(Reporter):
             {"Path": path, "Alerts": [self._alert(f) for f in group]}
             for path, group in groupby(findings, key=lambda f: str(f.path))
         ]
-        self.stream.write(gotemplate.render(self.settings.template or LINE, {"Files": files}))
+        try:
+            self.stream.write(gotemplate.render(self.settings.template or LINE, {"Files": files}))
+        except gotemplate.TemplateError as error:
+            raise ReportError(f"--vale-output: {error}") from None
 
     def _alert(self, finding: Finding) -> dict[str, Any]:
         rule = self.rules.get(finding.rule)

@@ -20,6 +20,9 @@ from typing import Any, Callable
 import regex
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+# How deep range, if and with may nest: Vale's templates nest two or three
+# levels; a deeper one is refused rather than run out of stack.
+MAX_DEPTH = 50
 _ACTION = regex.compile(r"\{\{(-\s)?(.*?)(\s-)?\}\}", regex.S)
 
 
@@ -89,13 +92,15 @@ def _parse(source: str) -> list[Any]:
             rest = source[at:]
             at += len(rest) - len(rest.lstrip())
     pieces.append(source[at:])
-    tree, _, _ = _block(pieces, 0, ())
+    tree, _, _ = _block(pieces, 0, (), 0)
     return tree
 
 
-def _block(pieces: list[str], at: int, stops: tuple[str, ...]) -> tuple[list[Any], int, list[str]]:
+def _block(pieces: list[str], at: int, stops: tuple[str, ...], depth: int) -> tuple[list[Any], int, list[str]]:
     """The nodes from ``pieces[at]`` to an action starting with one of
     ``stops``; the index after it, and that action's words."""
+    if depth > MAX_DEPTH:
+        raise TemplateError(f"range, if and with nested deeper than {MAX_DEPTH}")
     body: list[Any] = []
     while at < len(pieces):
         if pieces[at]:
@@ -109,7 +114,7 @@ def _block(pieces: list[str], at: int, stops: tuple[str, ...]) -> tuple[list[Any
         if words[:1] and words[0] in stops:
             return body, at, words
         if words[:1] and words[0] in ("range", "if", "with"):
-            node, at = _control(words, pieces, at)
+            node, at = _control(words, pieces, at, depth + 1)
             body.append(node)
         elif words[:1] and words[0] in ("end", "else"):
             raise TemplateError(f"unexpected {{{{{action}}}}}")
@@ -120,14 +125,14 @@ def _block(pieces: list[str], at: int, stops: tuple[str, ...]) -> tuple[list[Any
     return body, len(pieces), []
 
 
-def _control(words: list[str], pieces: list[str], at: int) -> tuple[Any, int]:
-    inner, at, ender = _block(pieces, at, ("end", "else"))
+def _control(words: list[str], pieces: list[str], at: int, depth: int) -> tuple[Any, int]:
+    inner, at, ender = _block(pieces, at, ("end", "else"), depth)
     otherwise: list[Any] = []
     if ender[:2] == ["else", "if"]:
-        node, at = _control(["if", *ender[2:]], pieces, at)
+        node, at = _control(["if", *ender[2:]], pieces, at, depth + 1)
         otherwise = [node]
     elif ender[:1] == ["else"]:
-        otherwise, at, _ = _block(pieces, at, ("end",))
+        otherwise, at, _ = _block(pieces, at, ("end",), depth)
     return (words[0], words[1:], inner, otherwise), at
 
 
@@ -140,10 +145,21 @@ def _words(action: str) -> list[str]:
         raise TemplateError(f"cannot read {{{{{action}}}}}: {error}") from None
 
 
+def check(source: str) -> None:
+    """Raise TemplateError when ``source`` is not a template this module
+    reads: for a command to refuse it before it lints anything."""
+    _parse(source)
+
+
 def render(source: str, data: Any) -> str:
-    """The template ``source`` rendered with ``data`` as its dot."""
+    """The template ``source`` rendered with ``data`` as its dot. A function
+    given values it cannot take (``len 5``) is a TemplateError too."""
     out: list[str] = []
-    _Renderer(out).body(_parse(source), data, [{"$": data}])
+    tree = _parse(source)
+    try:
+        _Renderer(out).body(tree, data, [{"$": data}])
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
+        raise TemplateError(f"cannot render: {error}") from None
     return "".join(out)
 
 

@@ -252,13 +252,18 @@ def parse(source: str) -> list[Any]:
         return _Parser(source).program()
     except IndexError:
         raise ScriptError("the script ends too soon") from None
+    except RecursionError:
+        raise ScriptError("the script nests too deeply") from None
 
 
 def run(source: str, variables: dict[str, Any]) -> dict[str, Any]:
     """Run ``source`` with ``variables`` set; its variables when it ends."""
     program = parse(source)
     scope = dict(variables)
-    _Runner(scope).body(program)
+    try:
+        _Runner(scope).body(program)
+    except RecursionError:
+        raise ScriptError("the script nests or recurses too deeply") from None
     return scope
 
 

@@ -109,3 +109,14 @@ def test_copydesks_own_repetition_still_judges_slips_where_vale_does_not(tmp_pat
     assert vale_found == ["'Walla' is repeated!", "'was' is repeated!"]
     own = Engine(Config(packs=["newsroom"], select=["newsroom-doubled-word"]), load_plugins())
     assert [f.rule for f in own.lint_text(Path("s.txt"), text)] == ["newsroom-doubled-word"]  # "was was" only: a name is no slip
+
+
+def test_hostile_filters_are_a_message_and_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "story.md").write_text("# Harbor\n\nA stunning catch.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--vale-filter", '.Level == "error"', "story.md"]) == 2
+    assert "no .vale.ini was found" in capsys.readouterr().err
+    (tmp_path / ".vale.ini").write_text("[*]\n")
+    for expression in ("(" * 3000 + "true" + ")" * 3000, "!" * 5000 + "true"):
+        assert main(["check", "--vale-filter", expression, "story.md"]) == 2
+        assert "nested too deeply" in capsys.readouterr().err

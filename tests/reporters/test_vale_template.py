@@ -74,3 +74,24 @@ def test_without_a_template_the_format_is_vales_line_output(
     monkeypatch.chdir(tmp_path)
     main(["check", "--select", "desk.*", "--format", "vale-template", "notes.md"])
     assert capsys.readouterr().out == "notes.md:3:3:Desk.Hype:Drop 'stunning'\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "error"),
+    [
+        ("{{range .Files}}", "{{end}} missing"),
+        ("{{if true}}" * 60 + "x" + "{{end}}" * 60, "nested deeper than 50"),
+        ("{{range .Files}}{{len 5}}{{end}}", "len"),
+        (b"\xff\xfe{{.Files}}", "not found"),
+    ],
+)
+def test_a_template_that_cannot_be_read_or_rendered_exits_2_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], template: str | bytes, error: str
+) -> None:
+    path = tmp_path / "broken.tmpl"
+    path.write_bytes(template if isinstance(template, bytes) else template.encode())
+    (tmp_path / "notes.txt").write_text("Harbor Vote Delayed\n\nOfficials say the vote will wait.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--vale-output", "broken.tmpl", "notes.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("copydesk: error: --vale-output") and error in err

@@ -113,3 +113,9 @@ def test_a_script_that_cannot_be_read_or_found_skips_its_rule(tmp_path: Path) ->
     assert found == []
     assert len(notes) == 2 and all("skipped" in note for note in notes)
     assert any("the script cannot be read" in note for note in notes) and any("'gone.tengo' not found" in note for note in notes)
+
+
+@pytest.mark.parametrize("source", ["x := " + "(" * 5000 + "1" + ")" * 5000, "if true {" * 2000 + "}" * 2000])
+def test_a_script_nested_too_deeply_is_a_script_error(source: str) -> None:
+    with pytest.raises(tengo.ScriptError, match="too deeply"):
+        tengo.run(source, {"scope": "text"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
-from linter import budget, parallel, suppression
+from linter import budget, suppression
 from linter.checks.base import Check, CorpusCheck
 from linter.checks.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.checks.suppression_comments import SuppressionComments
@@ -18,11 +18,10 @@ from linter.document import ArticleError, Document, LineIndex, Span
 from linter.errors import ConfigError
 from linter.findings import SEVERITIES, Finding
 from linter.hookspecs import InputFormat
-from linter.parallel import MIN_FILES_PER_JOB
 from linter.plugins import Plugins
 from linter.prefilter import LiteralIndex
 from linter.rules import Rule, ensure_unique, load_packs
-from linter.source import UnreadableFile, read_source
+from linter.source import SourceFile, UnreadableFile, read_source
 from linter.suppression import Suppressions
 from linter import vale_comments
 from linter.vale import load_configured, load_styles, vale_name
@@ -42,6 +41,19 @@ class RunResult:
     @property
     def files_checked(self) -> int:
         return len(self.files)
+
+
+class FileResult(NamedTuple):
+    """What linting one file gave: ``digest`` of the bytes read (None when
+    unreadable), and whether the result may be kept for a later run
+    (``clean``: no rule failed or ran out of time on it)."""
+
+    path: Path
+    digest: str | None
+    findings: list[Finding]
+    problems: list[str]
+    collected: list[list[Any]]  # per rule across files, an item per story
+    clean: bool
 
 
 class Engine:
@@ -127,50 +139,73 @@ class Engine:
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
         return discover(paths, include, self.config.exclude)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    def lint_paths(
+        self,
+        paths: Iterable[Path],
+        jobs: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        cache: bool = False,
+        archive: Iterable[Path] = (),
+    ) -> RunResult:
         """Lint every article under ``paths``; with ``jobs`` > 1 and enough
         files, in that many worker processes (same findings, same order).
-        ``progress`` is told (files done, files in all) as the run goes."""
-        result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
-        result.files = self.files(paths)
-        done, total = 0, len(result.files)
-        # Rules across files report what two stories share: a run of one
-        # story (a pre-commit hook, mostly) does not collect for them.
-        across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
-        collected: list[list[Any]] = [[] for _ in across]
-        if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
-            for findings, problems, parts in parallel.lint_in_workers(self, result.files, jobs):
-                result.findings += findings
-                result.problems += problems
-                for items, part in zip(collected, parts):
-                    items += part
-                done = min(done + parallel.CHUNK, total)
-                if progress:
-                    progress(done, total)
-        else:
-            for done, path in enumerate(result.files, 1):
-                result.findings += self.lint_file(path, result.problems, collected)
-                if progress:
-                    progress(done, total)
-        for check, items in zip(across, collected):
-            try:
-                result.findings += self.unsuppressed(check.finish(items))
-            except Exception as error:  # one broken rule must not stop the others
-                result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
+        ``progress`` is told (files done, files in all) as the run goes.
+        With ``cache``, results of earlier runs are used for unchanged
+        files (see linter.warm); the stories under ``archive`` are compared
+        with the run's, and not reported on."""
+        from linter import warm
+
+        files = self.files(paths)
+        result = RunResult(files=files, problems=[*self.plugins.problems, *self.load_notes])
+        warm.lint(self, result, jobs, progress, cache, list(archive))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def across_wanted(self, files: list[Path]) -> bool:
+        """Whether the rules across files take part: a run of one story (a
+        pre-commit hook, mostly) does not collect for them."""
+        return bool(self.corpus_checks) and (len(files) > 1 or self._archive(files))
+
+    def lint_one(self, path: Path, source: SourceFile | None = None, collect: bool = True) -> FileResult:
+        """One file's findings, problems and (with ``collect``) what the
+        rules across files collect from it; ``source``: its bytes, already
+        read."""
+        problems: list[str] = []
+        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
+        if source is None:
+            try:
+                source = read_source(path, self.config.max_file_size)
+            except UnreadableFile as error:
+                return FileResult(path, None, self.file_finding(path, PROBLEM_UNREADABLE, str(error)), problems, collected, False)
+        findings = self.lint_text(path, source.text, problems, collected if collect else None)
+        return FileResult(path, source.digest, findings, problems, collected, not problems and not self.disabled)
+
+    def collect_text(self, path: Path, text: str) -> tuple[list[list[Any]], int]:
+        """What the rules across files collect from a file's stories, and
+        how many stories it holds, without checking them (an archive's)."""
+        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
+        input_format = self.plugins.format_for(path)
+        if input_format is None:
+            return collected, 0
+        try:
+            parsed = input_format.parse(path, text, self.config) if input_format.archive else [input_format.parse(path, text)]
+            docs = [doc for doc in parsed if isinstance(doc, Document)]
+        except Exception:  # not a story that can be read: nothing to compare
+            return collected, 0
+        for doc in docs:
+            mapped = doc if hasattr(doc, "source_map") else None
+            for check, items in zip(self.corpus_checks, collected):
+                try:
+                    item = check.collect(doc)
+                except Exception:  # reported when the file itself is linted
+                    item = check.blank
+                items.append(mapped.collected_to_source(item) if mapped else item)
+        return collected, len(docs)
 
     def _archive(self, files: list[Path]) -> bool:
         """Whether the files are one archive (a file of many stories)."""
         input_format = self.plugins.format_for(files[0]) if len(files) == 1 else None
         return input_format is not None and input_format.archive
-
-    def lint_file(self, path: Path, problems: list[str], collected: list[list[Any]] | None = None) -> list[Finding]:
-        try:
-            source = read_source(path, self.config.max_file_size)
-        except UnreadableFile as error:
-            return self.file_finding(path, PROBLEM_UNREADABLE, str(error))
-        return self.lint_text(path, source.text, problems, collected)
 
     def lint_text(
         self, path: Path, text: str, problems: list[str] | None = None, collected: list[list[Any]] | None = None

@@ -2,7 +2,7 @@
 
 Workers are forked from the process that built the engine, so they share
 its loaded rules, plugins and compiled patterns without loading them
-again. Each lints a chunk of files and sends back its findings, problems
+again. Each lints a chunk of files and sends back each file's findings, problems
 and what the cross-file rules collected; the main process merges them in
 file order, so a run gives the same findings in the same order whatever
 the number of jobs.
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Iterator
 
 from linter import patterns
 
 if TYPE_CHECKING:
-    from linter.engine import Engine
-    from linter.findings import Finding
+    from linter.engine import Engine, FileResult
 
 # Below this many files a run stays in one process: starting workers
 # costs more than it saves (a pre-commit run on one story).
@@ -39,19 +38,15 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _lint_chunk(paths: list[Path]) -> tuple[list["Finding"], list[str], list[list[Any]]]:
+def _lint_chunk(paths: list[Path], collect: bool) -> list["FileResult"]:
     assert _ENGINE is not None
-    problems: list[str] = []
-    collected: list[list[Any]] = [[] for _ in _ENGINE.corpus_checks]
-    findings = []
-    for path in paths:
-        findings += _ENGINE.lint_file(path, problems, collected)
+    results = [_ENGINE.lint_one(path, collect=collect) for path in paths]
     patterns.persist()  # what this worker compiled, for the next run
-    return findings, problems, collected
+    return results
 
 
-def lint_in_workers(engine: "Engine", files: list[Path], jobs: int):  # type: ignore[no-untyped-def]
-    """Yield (findings, problems, collected) per chunk of ``files``, in order."""
+def lint_in_workers(engine: "Engine", files: list[Path], jobs: int, collect: bool) -> Iterator["FileResult"]:
+    """Each file's result, in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -61,6 +56,7 @@ def lint_in_workers(engine: "Engine", files: list[Path], jobs: int):  # type: ig
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            yield from pool.map(_lint_chunk, chunks)
+            for results in pool.map(_lint_chunk, chunks, [collect] * len(chunks)):
+                yield from results
     finally:
         _ENGINE = None

@@ -131,6 +131,9 @@ class HeadlineAcrossFiles(_AcrossFiles):
     }
     default_scope = (Role.HEADLINE,)
 
+    def index_keys(self, item: Any) -> Iterable[bytes]:
+        return [item.key.to_bytes(4, "big")] if item is not None else []
+
     def collect(self, doc: Document) -> Any:
         headline = doc.headline
         if headline is None or self.boilerplate(headline.normalized):
@@ -157,6 +160,16 @@ class ParagraphAcrossFiles(_AcrossFiles):
         **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.BODY,)
+    blank: Any = ()
+
+    def index_keys(self, item: Any) -> Iterable[bytes]:
+        """A paragraph's hash and its MinHash bands: an exact or a near copy
+        shares one of them."""
+        keys = set()
+        for place in item:
+            keys.add(b"=" + place.key.to_bytes(4, "big"))
+            keys.update(bands(place.sig))
+        return keys
 
     def collect(self, doc: Document) -> Any:
         places = []

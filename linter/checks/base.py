@@ -178,3 +178,14 @@ class CorpusCheck(Check):
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
         raise NotImplementedError
+
+    # What a story with nothing to compare contributes to ``finish``: an
+    # archive's stories that share no key with a run's count as this.
+    blank: Any = None
+
+    def index_keys(self, item: Any) -> Iterable[bytes] | None:
+        """Keys of one story's collection under which an archive indexes it:
+        a story of the run is compared only with archived stories that
+        share one of its keys. None (the default): not indexable, so every
+        archived story's collection is read."""
+        return None

@@ -72,8 +72,6 @@ def _input_files(engine: "Engine") -> set[Path]:
     files.update(style.path for style in plugins.styles.values())
     files.update(config.styles)
     files.update((shipped_rules_dir() / "lexicon").glob("*.y*ml"))
-    if config.source is not None:
-        files.add(config.source)
     if config.vale_ini is not None:
         files.add(config.vale_ini.path)
     return files

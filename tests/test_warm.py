@@ -15,27 +15,15 @@ import linter
 from linter import engine as engine_module, parallel
 from linter.cli import main
 from linter.result_store import PREFIX
+from test_parallel import SHARED, archive
 
-SHARED = "The port authority said it would ask a labor court on Friday to order the striking workers back to the docks."
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def write_stories(folder: Path, count: int) -> Path:
-    """Stories with findings of their own and across files: a headline on
-    every sixth, a paragraph on every seventh, a repeated paragraph."""
+    """Stories with findings of their own and across files (see test_parallel)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        body = [
-            f"Story {n} says the council met on day {n} to weigh plan number {n * 7} for the river district.",
-            "Officials say the vote could come next week." if n % 3 == 0 else f"Ms. Ortiz spoke about item {n}.",
-        ]
-        if n % 7 == 0:
-            body.append(SHARED)
-        if n % 4 == 0:
-            body.append(body[0])
-        headline = "Council Weighs River Plan" if n % 6 == 0 else f"Council Weighs Plan {n}"
-        (folder / f"story-{n:03d}.txt").write_text(f"{headline}\n\nBy Ana Ruiz\n\n" + "\n\n".join(body) + "\n")
-    return folder
+    return archive(folder, count)
 
 
 @pytest.fixture

@@ -43,13 +43,14 @@ def compare_with(
     (each rule's list; the others counted as blanks), and return the paths
     of the archived files added, whose findings are not reported."""
     linted = {os.path.realpath(path) for path in files}
-    wanted = _keys(engine, collected)  # the run's own keys
+    raw = _raw_keys(engine, collected)  # the run's own keys
+    wanted = None if raw is None else {_int_key(index, key) for index, found in enumerate(raw) for key in found}
     added: set[str] = set()
     for root in roots:
         entries = None
         if store is not None:
             try:
-                entries = _from_store(engine, store, root, linted, wanted, collected)
+                entries = _from_store(engine, store, root, linted, wanted, raw, collected)
             except StoreUnusable:
                 entries = None
         if entries is None:
@@ -63,21 +64,36 @@ def _int_key(check: int, key: bytes) -> int:
     return int.from_bytes(blake2b(bytes([check]) + key, digest_size=6).digest(), "big")
 
 
-def _keys(engine: "Engine", parts: list[list[Any]]) -> set[int] | None:
-    """The index keys of one file's collections (None when a rule across
-    files gives none)."""
-    keys: set[int] = set()
-    for index, (check, items) in enumerate(zip(engine.corpus_checks, parts)):
+def _raw_keys(engine: "Engine", parts: list[list[Any]]) -> list[set[bytes]] | None:
+    """Each rule's index keys of collections (None when a rule across files
+    gives none)."""
+    keys: list[set[bytes]] = [set() for _ in parts]
+    for check, items, found in zip(engine.corpus_checks, parts, keys):
         for item in items:
-            found = check.index_keys(item)
-            if found is None:
+            given = check.index_keys(item)
+            if given is None:
                 return None
-            keys.update(_int_key(index, key) for key in found)
+            found.update(given)
     return keys
 
 
+def _keys(engine: "Engine", parts: list[list[Any]]) -> set[int] | None:
+    """The index keys of collections, as numbers (None when a rule across
+    files gives none)."""
+    raw = _raw_keys(engine, parts)
+    if raw is None:
+        return None
+    return {_int_key(index, key) for index, found in enumerate(raw) for key in found}
+
+
 def _from_store(
-    engine: "Engine", store: ResultStore, root: Path, linted: set[str], wanted: set[int] | None, collected: list[list[Any]]
+    engine: "Engine",
+    store: ResultStore,
+    root: Path,
+    linted: set[str],
+    wanted: set[int] | None,
+    raw: list[set[bytes]] | None,
+    collected: list[list[Any]],
 ) -> set[str]:
     archive, folders, stories = store.archive(str(root))
     if folders is None or _changed(folders):
@@ -93,8 +109,8 @@ def _from_store(
         except Exception:  # a damaged entry: this story is not compared
             continue
         matched.add(path)
-        for index, (items, part) in enumerate(zip(collected, parts)):
-            items += part
+        for index, (check, items, part) in enumerate(zip(engine.corpus_checks, collected, parts)):
+            items += part if raw is None else [check.narrow(item, raw[index]) for item in part]
             counts[index] += len(part)
     top = os.path.realpath(root)
     inside = [str(root / os.path.relpath(path, top)) for path in linted if path.startswith(top.rstrip(os.sep) + os.sep)]

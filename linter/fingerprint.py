@@ -26,7 +26,7 @@ from linter.packs import shipped_rules_dir
 if TYPE_CHECKING:
     from linter.engine import Engine
 
-SCHEMA = "1"  # of the findings and collections stored; raised when their classes change shape
+SCHEMA = "2"  # of the findings and collections stored; raised when their classes change shape
 
 # Settings that do not change what is found in a story.
 _NOT_FINDINGS = frozenset(

@@ -76,10 +76,11 @@ def estimate(a: bytes, b: bytes) -> float:
     return agreed / used if used else 0.0
 
 
-def bands(sig: bytes) -> list[bytes]:
-    """Band keys of a signature: texts that share a key are candidates.
-    Bands with an empty bin are left out (too short to say)."""
-    width = 4 * BAND_ROWS
+def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:
+    """Band keys of a signature (of ``rows`` bins each): texts that share a
+    key are candidates. Bands with an empty bin are left out (too short to
+    say)."""
+    width = 4 * rows
     keys = []
     for index, start in enumerate(range(0, len(sig), width)):
         band = sig[start : start + width]

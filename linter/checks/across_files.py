@@ -63,6 +63,13 @@ def _key(folded: str) -> int:
     return zlib.crc32(folded.encode())
 
 
+ARCHIVE_BAND_ROWS = 8
+
+
+def _archive_keys(place: Place) -> list[bytes]:
+    return [b"=" + place.key.to_bytes(4, "big"), *bands(place.sig, ARCHIVE_BAND_ROWS)]
+
+
 def _mostly_quoted(block: Block, words: int) -> bool:
     """Whether most of a paragraph's ``words`` are quoted speech, which every
     story quoting the speaker repeats."""
@@ -163,13 +170,17 @@ class ParagraphAcrossFiles(_AcrossFiles):
     blank: Any = ()
 
     def index_keys(self, item: Any) -> Iterable[bytes]:
-        """A paragraph's hash and its MinHash bands: an exact or a near copy
-        shares one of them."""
+        """A paragraph's hash and its wide MinHash bands (eight bins each):
+        an exact copy shares the first, a near copy most likely one of the
+        others, and paragraphs that only share a sentence seldom do (the
+        narrow bands of ``finish`` would hand back most of an archive)."""
         keys = set()
         for place in item:
-            keys.add(b"=" + place.key.to_bytes(4, "big"))
-            keys.update(bands(place.sig))
+            keys.update(_archive_keys(place))
         return keys
+
+    def narrow(self, item: Any, keys: set[bytes]) -> Any:
+        return [place for place in item if not keys.isdisjoint(_archive_keys(place))]
 
     def collect(self, doc: Document) -> Any:
         places = []

@@ -189,3 +189,8 @@ class CorpusCheck(Check):
         share one of its keys. None (the default): not indexable, so every
         archived story's collection is read."""
         return None
+
+    def narrow(self, item: Any, keys: set[bytes]) -> Any:
+        """An archived story's collection cut down to what may match a run
+        whose stories hold ``keys`` (see ``index_keys``)."""
+        return item

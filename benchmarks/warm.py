@@ -3,9 +3,10 @@
     python -m benchmarks.warm              # 50,000 stories
     python -m benchmarks.warm 2000         # another size
 
-On the synthetic corpus of corpus.py (a copy of its own, since stories are
-changed), with a cache folder of its own, every shipped rule on, cross-file
-rules included, ``--jobs`` at its default, each run a fresh process:
+On the synthetic corpus of corpus.py (a copy of its own, kept in
+``$COPYDESK_BENCH_DIR``; the ten stories changed are restored at the end),
+with a cache folder of its own, every shipped rule on, cross-file rules
+included, ``--jobs`` at its default, each run a fresh process:
 
 - a cold run without the store (``--no-cache``) and a cold run that fills
   an empty one;
@@ -13,9 +14,9 @@ rules included, ``--jobs`` at its default, each run a fresh process:
   stories changed;
 - a one-story run (median of eleven) on its own, and against the whole
   corpus as an archive (``--archive``), after the run that indexes it;
-- peak memory of each run (the largest sum of resident memory over the
-  process and its workers, and the process's own peak from
-  ``getrusage``).
+- peak memory of each run: the largest sum of resident memory over the
+  process and its workers (sampled), and the largest single process's
+  peak (``getrusage`` of the child, which counts its reaped workers).
 
 The warm run's report is checked to be byte-identical to the cold run's.
 """
@@ -42,8 +43,8 @@ NEW_STORY = (
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str], output: Path | None = None) -> tuple[float, float, float]:
-    """Wall seconds, peak MiB of the process tree, and the process's own
-    peak MiB (getrusage of the child) of one command."""
+    """Wall seconds, peak MiB of the process tree, and the largest single
+    process's peak MiB (getrusage of the child) of one command."""
     start = time.perf_counter()
     with open(output or os.devnull, "wb") as stream:
         process = subprocess.Popen(command, stdout=stream, stderr=subprocess.PIPE, cwd=cwd, env=env)
@@ -63,10 +64,13 @@ def main(argv: list[str]) -> None:
     size = int(argv[0]) if argv else 50_000
     root = Path(os.environ.get("COPYDESK_BENCH_DIR", Path(tempfile.gettempdir()) / "copydesk-bench"))
     work = root / f"warm-{size}"
-    if work.exists():
-        shutil.rmtree(work)
-    corpus = build(work / "stories", size)
-    (work / "new").mkdir()
+    corpus = work / "stories"
+    if not (work / ".complete").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        build(corpus, size)
+        (work / ".complete").write_text("ok\n")
+    shutil.rmtree(work / "cache", ignore_errors=True)
+    (work / "new").mkdir(exist_ok=True)
     source = size // 2 + 3  # a story with a byline and no repeated headline: its second body paragraph
     lifted = (corpus / f"{source // 100:04d}" / f"story-{source:06d}.txt").read_text().splitlines()[4]
     (work / "new" / "story.txt").write_text(NEW_STORY.format(lifted=lifted))
@@ -83,16 +87,22 @@ def main(argv: list[str]) -> None:
         print(f"{name:<58} {seconds:>9.3f} s {rows[-1][2]:>8.0f} MiB {rows[-1][3]:>8.0f} MiB", flush=True)
         return seconds
 
-    print(f"{'run':<58} {'seconds':>11} {'tree peak':>12} {'own peak':>12}")
+    print(f"{'run':<58} {'seconds':>11} {'tree peak':>12} {'rusage peak':>12}")
     subprocess.run([*copydesk, "new/story.txt"], cwd=work, env=env, capture_output=True)  # the small caches (rules, patterns)
     cold_plain = measure("cold, --no-cache", [*lint, "--no-cache"], work / "cold.json")
     cold = measure("cold, filling an empty store", lint)
     warm = measure("warm, nothing changed (median of 3)", lint, work / "warm.json", repeat=3)
     same = (work / "cold.json").read_bytes() == (work / "warm.json").read_bytes()
     step = max(1, size // 10)
-    for index in range(0, size, step)[:10]:
-        change(corpus / f"{index // 100:04d}" / f"story-{index:06d}.txt")
-    changed = measure("warm, 10 stories changed", lint)
+    changed_stories = [corpus / f"{index // 100:04d}" / f"story-{index:06d}.txt" for index in range(0, size, step)[:10]]
+    originals = [story.read_bytes() for story in changed_stories]
+    try:
+        for story in changed_stories:
+            change(story)
+        changed = measure("warm, 10 stories changed", lint)
+    finally:  # the corpus as built, for the next run
+        for story, original in zip(changed_stories, originals):
+            story.write_bytes(original)
     one = measure("one new story, plain (median of 11)", [*copydesk, "new/story.txt"], repeat=11)
     measure("one new story, --archive stories: indexing the archive", [*copydesk, "new/story.txt", "--archive", "stories"])
     against = measure(

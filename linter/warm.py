@@ -176,26 +176,31 @@ def _collections(
     digests: dict[Path, str | None],
 ) -> list[list[Any]]:
     """What the rules across files collected from each file, in file order:
-    from the store for unchanged files (linted again if the store has lost
-    it), from this run for the others."""
-    stored: dict[str, tuple[str, bytes]] = {}
-    if store is not None and hits:
-        try:
-            stored = store.collected([str(path) for path in hits])
-        except StoreUnusable:
-            stored = {}
+    from the store for unchanged files (read a batch at a time, so that the
+    stored bytes of a whole archive are never held at once; linted again if
+    the store has lost an entry), from this run for the others."""
+    from linter.result_store import BATCH
+
     collected: list[list[Any]] = [[] for _ in engine.corpus_checks]
-    for path in files:
-        outcome = fresh.get(path)
-        if outcome is None:
-            entry = stored.get(str(path))
-            parts = stored_parts(entry[1], len(collected)) if entry and entry[0] == digests[path] else None
-            if parts is None:
-                outcome = engine.lint_one(path)
-        if outcome is not None:
-            parts = outcome.collected
-        for items, part in zip(collected, parts):  # type: ignore[arg-type]
-            items += part
+    for start in range(0, len(files), BATCH):
+        batch = files[start : start + BATCH]
+        stored: dict[str, tuple[str, bytes]] = {}
+        if store is not None:
+            try:
+                stored = store.collected([str(path) for path in batch if path in hits])
+            except StoreUnusable:
+                pass
+        for path in batch:
+            outcome = fresh.get(path)
+            if outcome is None:
+                entry = stored.pop(str(path), None)
+                parts = stored_parts(entry[1], len(collected)) if entry and entry[0] == digests[path] else None
+                if parts is None:
+                    outcome = engine.lint_one(path)
+            if outcome is not None:
+                parts = outcome.collected
+            for items, part in zip(collected, parts):  # type: ignore[arg-type]
+                items += part
     return collected
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from benchmarks import corpora
-from linter.document import Document
-from linter.findings import Finding
+from linter.article.document import Document
+from linter.results.findings import Finding
 
 CORPORA = ("polnear-dev", "bbc-dev")
 
@@ -76,9 +76,9 @@ def _sections() -> list[Section]:
 
 def lint(root: Path, rules: tuple[str, ...]) -> Corpora:
     """Every story of each corpus present under ``root``, linted with ``rules``."""
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
 
     plugins = load_plugins()
     engine = Engine(Config(select=list(rules)), plugins)

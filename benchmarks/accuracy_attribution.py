@@ -24,7 +24,7 @@ from typing import Callable
 
 from benchmarks import corpora
 from benchmarks.accuracy import Corpora, Figure, Linted, Section
-from linter.findings import Finding
+from linter.results.findings import Finding
 
 QUOTES, VAGUE, ANONYMOUS = "unattributed-quote", "vague-sourcing", "anonymous-source-without-reason"
 

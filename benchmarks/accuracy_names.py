@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from benchmarks import corpora
-from linter import patterns
-from linter.config import Config
-from linter.document import Document, Quote, Role
-from linter.engine import Engine
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.support import patterns
+from linter.core.config import Config
+from linter.article.document import Document, Quote, Role
+from linter.core.engine import Engine
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
 
 RULES = ["name-first-reference", "name-subsequent-reference"]
 # The BBC's sports pages call athletes by the bare surname, as AP style does.

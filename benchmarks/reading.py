@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from benchmarks import corpora
-from linter.document import Document, Quote
+from linter.article.document import Document, Quote
 from linter.formats import text as plain_text
-from linter.quotations import CLOSING_GLYPHS, OPENING_GLYPHS, closes_at, family, opens_at
+from linter.article.quotations import CLOSING_GLYPHS, OPENING_GLYPHS, closes_at, family, opens_at
 
 CORPORA = ("polnear-dev", "bbc-dev")
 

@@ -31,16 +31,16 @@ marks = [("start", time.perf_counter())]
 def mark(name): marks.append((name, time.perf_counter()))
 import regex, pluggy
 mark("import regex, pluggy (yaml only when a file is parsed)")
-import linter.cli
+import linter.cli.commands
 mark("import copydesk's modules")
 from pathlib import Path
-from linter.config import find_config, load_config
+from linter.core.config import find_config, load_config
 config = load_config(find_config(Path.cwd()))
 mark("read the config")
-from linter.plugins import load_plugins
+from linter.core.plugins import load_plugins
 plugins = load_plugins()
 mark("load the plugins")
-from linter.engine import Engine
+from linter.core.engine import Engine
 engine = Engine(config, plugins)
 gc.freeze(); gc.enable()
 mark("build the engine")

@@ -164,10 +164,10 @@ def in_scope(scenario: Scenario, arguments: list[str]) -> bool:
 def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     """copydesk's findings of Vale rules, in Vale's ``--output=line
     --sort --relative`` form, linting in ``folder`` as Vale would."""
-    from linter.config import find_config, load_config
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
-    from linter import valeini
+    from linter.core.config import find_config, load_config
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
+    from linter.core import valeini
 
     options = dict(a.split("=", 1) for a in arguments if a.startswith("--") and "=" in a)
     targets = [Path(a) for a in arguments if not a.startswith("-")]
@@ -248,10 +248,10 @@ def run_scenario(testdata: Path, scenario: Scenario) -> Outcome:
 
 def aborting_styles(testdata: Path) -> list[str]:
     """The style folders of ``styles/`` that stop a run when loaded."""
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.errors import ConfigError
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.support.errors import ConfigError
+    from linter.core.plugins import load_plugins
 
     aborting = []
     plugins = load_plugins()

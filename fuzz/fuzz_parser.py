@@ -17,10 +17,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from linter.config import Config
-    from linter.document import LineIndex
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.article.document import LineIndex
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
 
 ENGINE = Engine(Config(), load_plugins())
 

@@ -8,3 +8,14 @@ __version__ = "0.1.0"
 def version() -> str:
     """The version of copydesk."""
     return __version__
+
+
+def _install_moved_paths() -> None:
+    # The flat layout's module paths (linter.engine, linter.checks.base, …)
+    # still import, with a DeprecationWarning, for one release.
+    from linter import _moved
+
+    _moved.install()
+
+
+_install_moved_paths()

@@ -1,3 +1,3 @@
-from linter.cli import run
+from linter.cli.commands import run
 
 run()

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles, band_links, clusters, exact_links
-from linter.checks.file_problem import PROBLEM_UNREADABLE
-from linter.engine import Engine, RunResult
-from linter.findings import Finding
-from linter.similarity import bands
-from linter.source import UnreadableFile, decode, read_source
+from linter.core.file_problem import PROBLEM_UNREADABLE
+from linter.core.engine import Engine
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.support.similarity import bands
+from linter.article.source import UnreadableFile, decode, read_source
 
 _ENGINES: dict[bytes, Engine] = {}
 
@@ -36,7 +37,7 @@ _ENGINES: dict[bytes, Engine] = {}
 def _worker_engine(blob: bytes) -> Engine:
     """The engine of this worker for a run's configuration, built once."""
     if blob not in _ENGINES:
-        from linter.plugins import load_plugins
+        from linter.core.plugins import load_plugins
 
         config, style = pickle.loads(blob)
         _ENGINES[blob] = Engine(config, load_plugins(), style=style)

@@ -6,19 +6,10 @@ the wheel as ``linter/packs_data``.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from linter.hookspecs import HouseStyle, RulePack, hookimpl
-
-
-@cache
-def shipped_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "packs_data", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("copydesk's rules folder is missing from this installation")
+from linter.core.hookspecs import HouseStyle, RulePack, hookimpl
+from linter.support.shipped import shipped_rules_dir
 
 
 @hookimpl

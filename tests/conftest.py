@@ -12,10 +12,10 @@ import pytest
 # The tests' rule packs are cached in a folder of their own, not the user's.
 os.environ.setdefault("COPYDESK_CACHE", tempfile.mkdtemp(prefix="copydesk-test-cache-"))
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

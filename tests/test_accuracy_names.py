@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import accuracy_names, corpora
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 FLOOR = 0.2  # name findings a story, at most, on copy edited by the outlet's desk
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 SHARED = ("The port authority said it would ask a labor court on Friday to order the striking "
           "workers back to the docks, a move the union called a provocation.")
@@ -148,7 +148,7 @@ def test_a_statement_quoted_in_two_stories_is_not_recycled_copy(tmp_path: Path) 
 
 
 def test_the_config_file_lists_boilerplate(tmp_path: Path) -> None:
-    from linter.config import load_config
+    from linter.core.config import load_config
 
     config_file = tmp_path / ".copydesk.yaml"
     config_file.write_text('boilerplate: ["Harbor Radio News airs"]\n')

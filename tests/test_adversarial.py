@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.cli import main
-from linter.findings import SEVERITIES, severity_rank
+from linter.results.findings import SEVERITIES, severity_rank
 
 EXAMPLES = int(os.environ.get("COPYDESK_ADVERSARIAL_EXAMPLES", "25"))
 RUN = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -233,12 +233,12 @@ BEHAVIOURS = ["raise", "exit", "garbage", "not-iterable", "bad-span", "print", "
 def test_misbehaving_plugins_are_contained(behaviours: list[str], parse_behaviour: str) -> None:
     import time
 
-    from linter.checks.base import Check
-    from linter.config import Config
-    from linter.document import Document
-    from linter.engine import Engine
-    from linter.hookspecs import InputFormat, RulePack, hookimpl
-    from linter.plugins import load_plugins
+    from linter.core.check import Check
+    from linter.core.config import Config
+    from linter.article.document import Document
+    from linter.core.engine import Engine
+    from linter.core.hookspecs import InputFormat, RulePack, hookimpl
+    from linter.core.plugins import load_plugins
 
     def check(self, doc):  # type: ignore[no-untyped-def]
         for behaviour in behaviours:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.document import LineIndex
+from linter.article.document import LineIndex
 
 DESK = Path(__file__).parent / "fixtures" / "archive" / "desk.jsonl"
 

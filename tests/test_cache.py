@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import cache
-from linter.plugins import load_plugins
-from linter.rules import load_packs
+from linter.support import cache
+from linter.core.plugins import load_plugins
+from linter.core.rules import load_packs
 
 RULE = "id: house-stated\ncheck: existence\nseverity: info\nmessage: 'Use said.'\ntokens: [stated]\n"
 
@@ -30,7 +30,7 @@ def load(folder: Path):  # type: ignore[no-untyped-def]
 def test_a_second_load_comes_from_the_cache(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = load(pack)
     assert len(list((pack.parent / "cache").glob("rules-*.pickle"))) == 1
-    monkeypatch.setattr("linter.rules.load_rule_file", lambda *a: pytest.fail("the YAML was parsed again"))
+    monkeypatch.setattr("linter.core.rules.load_rule_file", lambda *a: pytest.fail("the YAML was parsed again"))
     again = load(pack)
     assert [(r.id, r.params, r.message) for r in again] == [(r.id, r.params, r.message) for r in first]
 

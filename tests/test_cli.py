@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
+from linter.core.config import load_config
 
 EXAMPLES = Path(__file__).parent / "fixtures" / "examples"
 DEFECTIVE = EXAMPLES / "defective.txt"
@@ -225,7 +226,7 @@ def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) ->
     """run() turns the garbage collector off; building the engine freezes
     what start-up made and turns it back on before any article is read."""
     probe = (
-        "import gc, sys\nfrom linter import cli, engine\n"
+        "import gc, sys\nfrom linter.cli import commands as cli\nfrom linter.core import engine\n"
         "seen = []\n"
         "lint_one = engine.Engine.lint_one\n"
         "engine.Engine.lint_one = lambda self, *a, **k: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)) or lint_one(self, *a, **k)\n"
@@ -243,7 +244,7 @@ def test_the_quick_exit_waits_for_a_thread_still_working(tmp_path: Path) -> None
     # Python's own exit has begun: it waits on that, not on the clock, so
     # the quick exit, had it not stepped aside, would have cut it off.
     probe = (
-        "import threading\nfrom linter import cli\n"
+        "import threading\nfrom linter.cli import commands as cli\n"
         "real = cli.main\n"
         "def late():\n"
         "    threading.main_thread().join()\n"
@@ -256,3 +257,18 @@ def test_the_quick_exit_waits_for_a_thread_still_working(tmp_path: Path) -> None
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.rstrip().endswith("late output")
+
+
+def test_the_command_line_leaves_the_loaded_config_as_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--select, --ignore and a .vale.ini found make the run's settings, a
+    copy: the config object the file was read into is not changed."""
+    from linter.cli import commands
+
+    (tmp_path / ".copydesk.yaml").write_text("ignore: [missing-credit]\n")
+    (tmp_path / ".vale.ini").write_text("MinAlertLevel = suggestion\n")
+    monkeypatch.chdir(tmp_path)
+    loaded: list = []
+    monkeypatch.setattr(commands, "load_config", lambda path: loaded.append(load_config(path)) or loaded[-1])
+    main(["check", str(DEFECTIVE), "--select", "repeated-*", "--ignore", "repeated-sentence", "--min-alert-level", "error"])
+    (config,) = loaded
+    assert (config.select, config.ignore, config.vale_ini) == ([], ["missing-credit"], None)

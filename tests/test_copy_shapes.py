@@ -1,10 +1,10 @@
-"""linter.copy_shapes: the shapes of copy that repeats by design."""
+"""linter.language.copy_shapes: the shapes of copy that repeats by design."""
 
 from __future__ import annotations
 
 import pytest
 
-from linter import copy_shapes
+from linter.language import copy_shapes
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,9 @@ from pathlib import Path
 import shutil
 
 from benchmarks.corpus import build
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 TESTS = Path(__file__).parent
 EXPECTED = TESTS / "fixtures" / "corpus-findings.json"

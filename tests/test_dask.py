@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 from test_parallel import archive
 
 distributed = pytest.importorskip("distributed")

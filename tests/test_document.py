@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.document import ArticleError, Document, Role, Span
+from linter.article.document import ArticleError, Document, Role, Span
 from linter.formats import markdown, text
 
 

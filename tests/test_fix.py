@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.source import ChangedOnDisk, read_source, write_source
+from linter.article.source import ChangedOnDisk, read_source, write_source
 
 STORY = [
     "Summary: the council approved the budget after a long night of debate, officials said.",

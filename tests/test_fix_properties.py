@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import engine_for
-from linter.autofix import fix_text
+from linter.core.autofix import fix_text
 
 WORDS = ("council budget mayor vote port strike union talks grain ship city park library river bridge "
          "school tax plan night week month year road water power court judge ruling market price").split()

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import covered
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 HEAD = "Port Strike Enters Second Week\n\nBy Ana Ruiz\n\n"
 
@@ -286,7 +286,7 @@ def test_readability_grades_what_it_reads_in_every_scope(tmp_path: Path, scope: 
     something else (quoted speech blanked out or kept alone, paragraphs
     joined): either way, the grade of splitting what is read."""
     from linter.checks.readability import Readability
-    from linter.segment import sentences
+    from linter.article.segment import sentences
 
     rule = GRADE_EVERYTHING + f"scope: {scope}\n"
     found = lint_with(tmp_path, rule, GRADED_BODY)

@@ -139,7 +139,7 @@ def test_fix_does_not_write_through_a_link_out_of_the_tree(tmp_path: Path, capsy
 
 
 def test_a_link_swapped_in_while_the_fix_is_written_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from linter.source import ChangedOnDisk, read_source, write_source
+    from linter.article.source import ChangedOnDisk, read_source, write_source
 
     target = tmp_path / "secret.txt"
     target.write_text("not the story\n")
@@ -161,7 +161,7 @@ def test_a_link_swapped_in_while_the_fix_is_written_is_refused(tmp_path: Path, m
 
 
 def test_fix_refuses_a_read_only_file_and_a_file_grown_past_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
-    from linter.source import NotWritten, read_source, write_source
+    from linter.article.source import NotWritten, read_source, write_source
 
     story = Path("story.txt")
     story.write_text(REPEATED)
@@ -176,7 +176,7 @@ def test_fix_refuses_a_read_only_file_and_a_file_grown_past_the_limit(capsys: py
 
 
 def test_a_second_run_never_writes_over_the_first(tmp_path: Path) -> None:
-    from linter.source import ChangedOnDisk, read_source, write_source
+    from linter.article.source import ChangedOnDisk, read_source, write_source
 
     story = Path("story.txt")
     story.write_text(REPEATED)
@@ -190,7 +190,7 @@ def test_a_second_run_never_writes_over_the_first(tmp_path: Path) -> None:
 def test_temporary_files_of_a_killed_run_are_cleaned_unless_a_run_holds_the_story(capsys: pytest.CaptureFixture[str]) -> None:
     import fcntl
 
-    from linter.source import remove_stale_temporaries
+    from linter.article.source import remove_stale_temporaries
 
     Path("story.txt").write_text(REPEATED)
     Path(".story.txt.k1ll3d00.copydesk").write_text("half a story")
@@ -269,11 +269,11 @@ def test_a_conflict_with_a_shipped_person_is_refused_and_a_replacement_by_id_is_
 def _plugin_engine(tmp_path: Path, check_body, fmt=None, packs=(), config=None):  # type: ignore[no-untyped-def]
     """An engine with a plugin whose check type runs ``check_body(self, doc)``
     (rule 'house-rule'), and optionally an input format and rule packs."""
-    from linter.checks.base import Check
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.hookspecs import RulePack, hookimpl
-    from linter.plugins import load_plugins
+    from linter.core.check import Check
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.core.hookspecs import RulePack, hookimpl
+    from linter.core.plugins import load_plugins
 
     class Misbehaving(Check):
         name = "misbehaving"
@@ -301,7 +301,7 @@ def _plugin_engine(tmp_path: Path, check_body, fmt=None, packs=(), config=None):
 
 
 def test_a_check_that_gives_what_is_not_a_finding_on_the_story_is_reported_and_left_out(tmp_path: Path) -> None:
-    from linter.findings import Finding
+    from linter.results.findings import Finding
 
     def check(self, doc):  # type: ignore[no-untyped-def]
         good = self.finding(doc, 0, 6)
@@ -319,7 +319,7 @@ def test_a_check_that_gives_what_is_not_a_finding_on_the_story_is_reported_and_l
 
 
 def test_a_format_that_raises_or_returns_garbage_spoils_only_its_story(tmp_path: Path) -> None:
-    from linter.hookspecs import InputFormat
+    from linter.core.hookspecs import InputFormat
 
     def parse(path, text):  # type: ignore[no-untyped-def]
         if "raise" in text:
@@ -337,14 +337,14 @@ def test_a_format_that_raises_or_returns_garbage_spoils_only_its_story(tmp_path:
 
 
 def test_a_format_that_claims_a_built_in_suffix_is_reported(tmp_path: Path) -> None:
-    from linter.hookspecs import InputFormat
+    from linter.core.hookspecs import InputFormat
 
     engine = _plugin_engine(tmp_path, lambda self, doc: (), fmt=InputFormat("notes", (".md",), lambda path, text: None))
     assert any("input format" in p and ".md" in p and "HousePlugin" in p for p in engine.plugins.problems)
 
 
 def test_a_missing_or_broken_plugin_pack_is_left_out_and_the_run_goes_on(tmp_path: Path) -> None:
-    from linter.hookspecs import RulePack
+    from linter.core.hookspecs import RulePack
 
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -357,7 +357,7 @@ def test_a_missing_or_broken_plugin_pack_is_left_out_and_the_run_goes_on(tmp_pat
 
 
 def test_a_python_check_caught_in_a_loop_is_stopped_by_the_story_budget(tmp_path: Path) -> None:
-    from linter.config import Config
+    from linter.core.config import Config
 
     def check(self, doc):  # type: ignore[no-untyped-def]
         if "loop" in doc.text:
@@ -375,7 +375,7 @@ def test_a_python_check_caught_in_a_loop_is_stopped_by_the_story_budget(tmp_path
 
 
 def test_a_rules_patterns_share_one_deadline_on_a_story(monkeypatch: pytest.MonkeyPatch) -> None:
-    from linter import budget
+    from linter.support import budget
 
     clock = [100.0]
     monkeypatch.setattr(budget, "monotonic", lambda: clock[0])
@@ -394,7 +394,7 @@ def test_an_archive_of_broken_records_is_indexed_once_not_once_a_record(
 ) -> None:
     # Each broken record is a finding at its line; finding the line must not
     # index the whole file again for every record (a hang on a large file).
-    from linter import engine
+    from linter.core import engine
 
     Path("broken.jsonl").write_text("".join(f"{{broken record {n}\n" for n in range(300)))
     made = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.document import LineIndex, Role
+from linter.article.document import LineIndex, Role
 from linter.formats.html import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import regex
 
-from linter import patterns
-from linter.literals import literals_of
+from linter.support import patterns
+from linter.support.literals import literals_of
 
 PATTERNS = [
     "very unique",

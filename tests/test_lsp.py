@@ -26,7 +26,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # noqa: E402
 
 from linter import lsp  # noqa: E402
-from linter.document import LineIndex  # noqa: E402
+from linter.article.document import LineIndex  # noqa: E402
 
 SERVER = [sys.executable, "-m", "linter", "lsp"]
 WAIT = 10.0  # seconds before a test gives up waiting for the server

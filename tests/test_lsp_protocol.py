@@ -19,7 +19,7 @@ pytest.importorskip("pygls", reason="the language server needs pygls (copydesk[l
 # a story is linted: print, sys.__stdout__ and file descriptor 1.
 NOISY = '''
 import os, sys
-from linter import engine
+from linter.core import engine
 real = engine.Engine.check_document
 def noisy(self, doc, problems):
     print("print from a plugin")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from linter.checks.metric import counts
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
 from linter.formats.markdown import parse
-from linter.plugins import load_plugins
+from linter.core.plugins import load_plugins
 
 SOURCE = """# Harbour plans
 

@@ -10,12 +10,13 @@ import pytest
 
 from conftest import FIXTURES, covered, lint
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.inference import Lexicon, PeopleFinder
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.language.inference import PeopleFinder
+from linter.language.lexicon import Lexicon
 from linter.formats import text as text_format
-from linter.packs import shipped_rules_dir
-from linter.plugins import load_plugins
+from linter.support.shipped import shipped_rules_dir
+from linter.core.plugins import load_plugins
 
 NAMES = FIXTURES / "names"
 

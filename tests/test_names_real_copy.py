@@ -9,8 +9,9 @@ from pathlib import Path
 
 from conftest import covered, lint
 from linter.formats import text as text_format
-from linter.inference import Lexicon, PeopleFinder
-from linter.packs import shipped_rules_dir
+from linter.language.inference import PeopleFinder
+from linter.language.lexicon import Lexicon
+from linter.support.shipped import shipped_rules_dir
 
 RULES = ("name-first-reference", "name-subsequent-reference")
 HEAD = "Harbor Vote Splits Council\n\nBy Ana Ruiz\n\n"
@@ -181,3 +182,72 @@ class TestHeadlinesSummariesAndQuotations:
             "“I trust Vladimir Putin,” the envoy said. Mr. Putin did not reply."
         )
         assert names(body) == []
+
+
+class TestDisplayCopyAndAddress:
+    """Issue 19: a surname in a dek is display copy; a name spoken to is
+    not a reference."""
+
+    def test_a_surname_in_a_dek_is_not_judged(self):
+        text = "Senate passes harbor bill; \nCritics, including Trump, call it a giveaway.\n\nThe Senate passed the bill.\n"
+        assert [(f.rule, covered(text, f)) for f in lint(text, style="ap", select=RULES)] == []
+
+    def test_a_surname_in_the_body_is_still_judged(self):
+        text = "Senate passes harbor bill\n\nThe Senate passed the bill over objections from Trump.\n"
+        assert [(f.rule, covered(text, f)) for f in lint(text, style="ap", select=RULES)] == [(RULES[0], "Trump")]
+
+    def test_a_name_spoken_to_is_not_a_reference(self):
+        assert names("Mr. Trump, I have a deal for you. Show us the returns.\n\nDonald J. Trump has not replied.") == []
+
+    def test_a_name_opening_a_sentence_with_a_comma_is_still_judged(self):
+        assert names("Mr. Trump, the developer, spoke in Ohio.") == [(RULES[0], "Mr. Trump")]
+
+    def test_names_in_a_markdown_block_quotation_are_quoted(self):
+        """Another paper's paragraphs quoted as a block keep that paper's
+        style: read as a quotation, never judged (as HTML's <blockquote>)."""
+        text = (
+            "Paper compares senator to governor\n\nBy Ann Lee\n\n"
+            "A Harbor Times reporter compared Ted Cruz with a former governor on Sunday.\n\n"
+            "> Mr. Cruz has sharpened his language on the stump.\n>\n> Mr. Cruz would not relent.\n\n"
+            "Cruz did not respond.\n"
+        )
+        assert lint(text, name="story.md", style="ap", select=RULES) == []
+        slip = text.replace("Cruz did not respond.", "Mr. Cruz did not respond.")
+        assert [covered(slip, f) for f in lint(slip, name="story.md", style="ap", select=RULES)] == ["Mr. Cruz"]
+
+
+class TestIssue19HouseVoice:
+    """Issue 19: a British arts or sports story that calls a person by the
+    bare surname throughout; AP copy that quotes another paper's titled
+    paragraphs without marks."""
+
+    def test_british_bare_surname_used_throughout_is_the_desk_s_choice(self):
+        body = (
+            "Lena Marsh, the band's singer, spoke at the festival.\n\n"
+            "Marsh said the tour would go on. Later Marsh thanked the crowd."
+        )
+        assert names(body, style="british") == []
+
+    def test_british_bare_surname_in_a_story_that_mostly_titles_is_flagged(self):
+        body = (
+            "Lena Marsh, the harbour board's chair, spoke on Monday.\n\n"
+            "Ms Marsh said the tour would go on. Ms Marsh thanked the crowd. Marsh left."
+        )
+        assert names(body, style="british") == [(RULES[1], "Marsh")]
+
+    QUOTED = (
+        "A Harbor Times reporter compared Ted Cruz with Marco Rubio on Sunday.\n\n"
+        "Mr. Cruz has sharpened his language on the stump.\n\n"
+        "He said Mr. Rubio was softer on the harbor bill.\n\n"
+    )
+
+    def test_titled_paragraphs_quoted_in_ap_copy_are_not_judged(self):
+        body = self.QUOTED + "Cruz did not respond, and Rubio was traveling."
+        assert names(body, style="ap") == []
+
+    def test_one_titled_person_in_ap_copy_is_still_flagged(self):
+        body = "Ted Cruz spoke on Sunday.\n\nMr. Cruz has sharpened his language.\n\nCruz did not respond."
+        assert names(body, style="ap") == [(RULES[1], "Mr. Cruz")]
+
+    def test_ap_copy_titled_throughout_is_still_flagged(self):
+        assert names(self.QUOTED, style="ap") == [(RULES[1], "Mr. Cruz"), (RULES[1], "Mr. Rubio")]

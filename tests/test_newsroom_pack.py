@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
-from linter.rules import DOC_FIELDS, Rule
-from linter.scopes import QUOTES_OUTSIDE
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
+from linter.core.rule import Rule
+from linter.core.rules import DOC_FIELDS
+from linter.article.scopes import QUOTES_OUTSIDE
 
 PACK = Path(__file__).resolve().parent.parent / "rules" / "newsroom"
 RULE_FILES = sorted(PACK.glob("*.yaml"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 SHARED = "The port authority said it would ask a labor court on Friday to order the striking workers back to the docks."
 

@@ -1,10 +1,10 @@
-"""The store of compiled patterns kept between runs (linter.patterns)."""
+"""The store of compiled patterns kept between runs (linter.support.patterns)."""
 
 from __future__ import annotations
 
 import regex
 
-from linter import patterns
+from linter.support import patterns
 
 PATTERN = r"(?<![\p{L}])(?:officials|spokeswoman|spokesman)\s+said(?![\p{L}])"
 

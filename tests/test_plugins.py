@@ -3,20 +3,24 @@ exactly as the built-ins are, and isolated when they break."""
 
 from __future__ import annotations
 
+import ast
+import json
 import os
 from pathlib import Path
+import re
+import subprocess
+import sys
 import textwrap
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 PLUGIN_MODULE = '''
 from pathlib import Path
-from linter.checks.base import Check, Param
-from linter.hookspecs import RulePack, hookimpl
+from linter.api import Check, Param, RulePack, hookimpl
 
 class Shouting(Check):
     name = "shouting"
@@ -85,6 +89,62 @@ def test_entry_point_plugin_adds_a_check_type_and_a_rule_that_uses_it(shouting_p
     ]
 
 
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _readme_plugin() -> str:
+    """The README's plugin example (the block that opens with its file name)."""
+    blocks = re.findall(r"```python\n(# copydesk_shouting.py\n.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def _linter_imports(source: str) -> set[str]:
+    tree = ast.parse(source)
+    found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    found |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    return {name for name in found if name.split(".")[0] == "linter"}
+
+
+def test_the_readme_plugin_installed_as_a_distribution_runs_from_the_command_line(tmp_path: Path) -> None:
+    """A third party's package as pip would install it (a module and its
+    dist-info with a copydesk entry point), importing only linter.api: the
+    command finds it, loads its pack and reports with its check type."""
+    source = _readme_plugin()
+    assert _linter_imports(source) == {"linter.api"}
+    site = tmp_path / "site"
+    site.mkdir()
+    install_fake_distribution(site, "copydesk_shouting", source, "shouting")
+    (site / "rules").mkdir()
+    (site / "rules" / "shouting.yaml").write_text(
+        'id: shouting\ncheck: shouting\nseverity: warning\nmessage: "In capitals: {word}"\n'
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("Council Votes on Budget\n\nThe council voted on Tuesday. It was a HISTORIC night, members said.\n")
+    environment = {**os.environ, "PYTHONPATH": str(site), "COPYDESK_CACHE": str(tmp_path / "cache")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "linter", "check", str(story), "--select", "shouting", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+    )
+    assert proc.returncode == 1, proc.stderr
+    found = [(f["rule"], f["line"], f["column"], f["message"]) for f in json.loads(proc.stdout)]
+    assert found == [("shouting", 3, 40, "In capitals: HISTORIC")]
+    assert proc.stderr == ""
+
+
+def test_the_api_module_offers_what_the_built_in_plugins_are_made_of() -> None:
+    import linter.api
+    from linter.core.check import Check
+    from linter.core.hookspecs import hookimpl
+    from linter.results.findings import Finding
+
+    assert linter.api.Check is Check and linter.api.hookimpl is hookimpl and linter.api.Finding is Finding
+    assert all(hasattr(linter.api, name) for name in linter.api.__all__)
+
+
 def test_built_in_plugins_come_from_the_same_entry_point_group() -> None:
     plugins = load_plugins()
     names = {plugins.manager.get_name(p) for p in plugins.manager.get_plugins()}
@@ -101,7 +161,7 @@ def test_plugin_that_fails_to_import_is_reported_and_skipped(tmp_path: Path, mon
 
 
 def test_hook_that_raises_or_returns_garbage_is_reported_and_others_still_run() -> None:
-    from linter.hookspecs import hookimpl
+    from linter.core.hookspecs import hookimpl
 
     class Raising:
         @hookimpl
@@ -121,8 +181,8 @@ def test_hook_that_raises_or_returns_garbage_is_reported_and_others_still_run() 
 
 
 def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Path) -> None:
-    from linter.checks.base import Check
-    from linter.hookspecs import RulePack, hookimpl
+    from linter.core.check import Check
+    from linter.core.hookspecs import RulePack, hookimpl
 
     class Exploding(Check):
         name = "exploding"
@@ -155,7 +215,7 @@ def test_check_that_raises_is_reported_and_other_rules_still_report(tmp_path: Pa
 def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linter.plugins import entry_points
+    from linter.core.plugins import entry_points
 
     monkeypatch.syspath_prepend(str(tmp_path))
     before = entry_points()
@@ -170,7 +230,7 @@ def test_entry_points_are_read_again_when_a_distribution_is_installed_or_changed
 
 def test_an_entry_point_can_name_an_object_inside_a_module() -> None:
     import linter.checks
-    from linter.plugins import _load
+    from linter.core.plugins import _load
 
     assert _load("linter.checks") is linter.checks
     assert _load("linter.checks:copydesk_check_types") is linter.checks.copydesk_check_types

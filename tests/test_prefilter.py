@@ -1,4 +1,4 @@
-"""The one-pass index of the words rules need (linter.prefilter)."""
+"""The one-pass index of the words rules need (linter.core.prefilter)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import Block, Document, LineIndex
-from linter.prefilter import LiteralIndex
+from linter.article.document import Block, Document, LineIndex
+from linter.core.prefilter import LiteralIndex
 
 WORDS = ["a lot", "lot", "alot", "former", "form", "orm", "kiev", "fyrom", "u.s.", "’s", "said"]
 

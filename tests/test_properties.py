@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import engine_for
-from linter.autofix import fix_text
-from linter.document import LineIndex
-from linter.textnorm import normalize
+from linter.core.autofix import fix_text
+from linter.article.document import LineIndex
+from linter.support.textnorm import normalize
 
 WORDS = st.sampled_from(
     "the port union said officials Mr. Putin Vladimir V. Putin Ms. Ortiz Lena Ortiz according to sources "

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import PORT_LEDE, covered, lint, port_story as story
 from linter.formats.text import parse
-from linter.quotations import find
+from linter.article.quotations import find
 
 
 def quoted(text: str) -> list[str]:
@@ -138,8 +138,8 @@ def test_hedges_and_inverted_sourcing_are_vague() -> None:
         "The operators reportedly offered a raise of four percent.",
         "The talks will resume next week, said two officials briefed on the plans.",
     )
-    found = [covered(text, f) for f in lint(text, select=("vague-sourcing",))]
-    assert found == ["reportedly", "said two officials"]
+    found = [(f.rule, covered(text, f)) for f in lint(text, select=("vague-sourcing", "unsourced-hedge"))]
+    assert found == [("unsourced-hedge", "reportedly"), ("vague-sourcing", "said two officials")]
 
 
 def anonymous(text: str) -> list[str]:

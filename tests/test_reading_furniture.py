@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import lint
-from linter.document import Document, Role
+from linter.article.document import Document, Role
 from linter.formats import text
 
 LEDE = (
@@ -48,6 +48,19 @@ def test_a_headline_that_runs_onto_a_subhead() -> None:
     subhead = "Union says the new cranes threaten hundreds of jobs."
     doc = parse(f"Port strike halts cargo; \n{subhead}\n\n{LEDE}\n")
     assert roles(doc) == [(Role.HEADLINE, "Port strike halts cargo;"), (Role.DEK, subhead), (Role.BODY, LEDE)]
+
+
+def test_a_sentence_before_a_dateline_is_the_dek() -> None:
+    dek = "After the strike, the port aims to rely less on night shifts."
+    lede = "HARBORTON - " + LEDE
+    doc = parse(f"Port weighs plans for new cranes.\n\n{dek}\n\n{lede}\n")
+    assert roles(doc) == [(Role.HEADLINE, "Port weighs plans for new cranes."), (Role.DEK, dek), (Role.BODY, lede)]
+
+
+def test_a_lede_before_a_paragraph_without_a_dateline_stays_body() -> None:
+    lede = "The port stopped work on Monday."
+    doc = parse(f"Port weighs plans for new cranes.\n\n{lede}\n\n{SECOND}\n")
+    assert roles(doc)[1] == (Role.BODY, lede)
 
 
 def test_a_summary_line_before_the_headline() -> None:

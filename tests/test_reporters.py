@@ -14,11 +14,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.config import Config
-from linter.document import LineIndex
-from linter.engine import Engine, RunResult
-from linter.findings import Finding
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.article.document import LineIndex
+from linter.core.engine import Engine
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.core.plugins import load_plugins
+from linter.core.reporter import ReportSettings, build_reporter
 from linter.reporters.github import GithubReporter, escape_data, escape_property
 from linter.reporters.gitlab import GitlabReporter
 from linter.reporters.junit import JunitReporter
@@ -74,17 +76,14 @@ def rules_of(engine: Engine) -> dict:
     return {rule.id: rule for rule in engine.rules}
 
 
-def render(reporter_class, result: RunResult, **attributes) -> str:  # type: ignore[no-untyped-def]
+def render(reporter_class, result: RunResult, **settings) -> str:  # type: ignore[no-untyped-def]
     stream = io.StringIO()
-    reporter = reporter_class(stream)
-    for name, value in attributes.items():
-        setattr(reporter, name, value)
-    reporter.report(result)
+    reporter_class(stream, ReportSettings(**settings)).report(result)
     return stream.getvalue()
 
 
-def sarif(result: RunResult, **attributes) -> dict:  # type: ignore[no-untyped-def]
-    return json.loads(render(SarifReporter, result, **attributes))
+def sarif(result: RunResult, **settings) -> dict:  # type: ignore[no-untyped-def]
+    return json.loads(render(SarifReporter, result, **settings))
 
 
 def schema_errors(schema: dict, log: dict) -> list[str]:
@@ -500,10 +499,7 @@ def test_every_registered_format_reports_empty_and_full_runs(result: RunResult, 
         for run in (RunResult(), RunResult(files=clean_files(4)), result, with_problems):
             for rules in (None, rules_of(engine)):
                 stream = io.StringIO()
-                reporter = spec.load()(stream)
-                if rules is not None:
-                    reporter.rules = rules  # as the command sets it for every format
-                reporter.report(run)
+                spec.load()(stream, ReportSettings(rules=rules or {})).report(run)
                 output = stream.getvalue()
                 if run.findings:
                     assert output, name
@@ -518,3 +514,23 @@ def test_sarif_links_each_rule_to_the_configured_docs(result: RunResult, schema:
     assert not schema_errors(schema, log)
     for descriptor in log["runs"][0]["tool"]["driver"]["rules"]:
         assert descriptor["helpUri"] == f"https://desk.example.org/copydesk/{descriptor['id']}.html"
+
+
+def test_a_reporter_is_built_with_its_settings_and_an_old_style_one_is_given_them(result: RunResult) -> None:
+    """Reporters take their settings when built; a plugin's reporter
+    written for (stream) alone still gets them, as attributes."""
+    from linter.core.reporter import Reporter
+
+    class OldStyle(Reporter):
+        def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+            self.stream = stream
+
+        def report(self, run: RunResult) -> None:
+            self.stream.write(f"{self.fail_on} {sorted(self.rules)} {self.unsafe_fixes}")
+
+    settings = ReportSettings(rules={"a": None}, fail_on="error", unsafe_fixes=True)  # type: ignore[dict-item]
+    stream = io.StringIO()
+    build_reporter(OldStyle, stream, settings).report(result)
+    assert stream.getvalue() == "error ['a'] True"
+    built = build_reporter(JunitReporter, io.StringIO(), settings)
+    assert built.settings is settings and built.fail_on == "error"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
-from linter.yamlsource import load_yaml
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
+from linter.support.yamlsource import load_yaml
 
 STORY = "Port Strike Enters Second Week\n\nBy Ana Ruiz\n\nDockworkers walked out on Monday. Officials say the port could stay closed.\n"
 
@@ -166,7 +166,7 @@ def test_config_errors_exit_2_with_a_clear_message(
 
 
 def test_what_the_fuzzer_found_stays_fixed() -> None:
-    from linter.document import LineIndex
+    from linter.article.document import LineIndex
 
     engine = Engine(Config(), load_plugins())
     for name, text in (("empty-item.md", "*\x0b"), ("long-word.txt", "A " + "f" * 3000 + " x said.\n")):

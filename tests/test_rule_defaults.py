@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 RULE = """\
 id: house-quiet

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
-from linter.rules import load_packs, load_rule_file
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
+from linter.core.rules import load_packs, load_rule_file
 
 GOOD = """\
 id: officials-said
@@ -64,8 +64,8 @@ def test_bad_rule_files_name_file_line_and_field(tmp_path: Path, text: str, expe
 
 
 def test_a_bad_regular_expression_is_reported_with_its_line(tmp_path: Path) -> None:
-    from linter.checks.base import Check, Param
-    from linter.hookspecs import hookimpl
+    from linter.core.check import Check, Param
+    from linter.core.hookspecs import hookimpl
 
     class Pattern(Check):
         name = "pattern"
@@ -116,11 +116,11 @@ def test_cli_reports_a_bad_rule_file_with_exit_code_2_and_no_traceback(
 
 
 def test_shipped_rules_all_load_and_are_documented() -> None:
-    from linter.packs import shipped_rules_dir
+    from linter.support.shipped import shipped_rules_dir
 
     rules = load_packs([("core", shipped_rules_dir() / "core")], load_plugins().check_types)
     assert {r.id for r in rules} == {
-        "repeated-paragraph", "duplicated-headline", "unattributed-quote", "vague-sourcing",
+        "repeated-paragraph", "duplicated-headline", "unattributed-quote", "vague-sourcing", "unsourced-hedge",
         "missing-credit", "name-first-reference", "name-subsequent-reference",
         "near-duplicate-paragraph", "repeated-sentence", "summary-repeats-body",
         "duplicate-headline-across-files", "duplicate-paragraph-across-files",

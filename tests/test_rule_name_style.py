@@ -87,10 +87,12 @@ class TestNytFirstReference:
         [finding] = findings(text)
         assert_finding(text, finding, FIRST, "Putin", 1, 1, "Vladimir V. Putin")
 
-    def test_first_reference_in_a_markdown_dek(self):
+    def test_a_markdown_dek_takes_the_later_form(self):
+        """Issue 19: a dek is display copy; it may use the later form before
+        the body introduces the person (it was judged as a first reference)."""
         text = "---\ntitle: Delegation Named\ndek: Putin said on Monday that Russia would attend.\nauthor: Ann Lee\n---\n\n"
         [finding] = findings(text + LEDE + "\n", name="story.md")
-        assert_finding(text, finding, FIRST, "Putin", 3, 6, "Vladimir V. Putin")
+        assert_finding(text, finding, LATER, "Putin", 3, 6, "Mr. Putin")
 
     def test_a_dek_under_a_headline_that_names_him_takes_the_later_form(self):
         text = "---\ntitle: Putin Sends Delegation\ndek: Putin said on Monday that Russia would attend.\nauthor: Ann Lee\n---\n\n"

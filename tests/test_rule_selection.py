@@ -89,7 +89,7 @@ def test_docs_url_must_be_a_template_of_the_rule(capsys: pytest.CaptureFixture[s
 
 
 def test_init_writes_a_commented_config_that_loads_and_never_overwrites(capsys: pytest.CaptureFixture[str]) -> None:
-    from linter.config import load_config
+    from linter.core.config import load_config
 
     assert main(["init", "--style", "ap"]) == 0
     written = Path(".copydesk.yaml").read_text(encoding="utf-8")

@@ -373,6 +373,25 @@ class TestShapesOfRealCopy:
         )
         assert findings(text) == []
 
+    def test_a_credit_below_that_holds_the_quotation_s_closing_mark(self):
+        """Issue 19: copy that put the closing mark after the credit."""
+        text = story(
+            "“The port should keep every job it has until the cranes prove themselves.",
+            "Former harbor commissioner Dana Whitfield.”",
+        )
+        assert findings(text) == []
+
+    def test_a_quotation_credited_as_a_posted_image(self):
+        """Issue 19: a gallery of posted pictures, each quotation followed by
+        its picture's credit."""
+        text = story(
+            "“The cranes took my father's job and they will take mine too.” Getty/Instagram. "
+            "“Nobody at the port asked us what we wanted for the north pier.” Reuters."
+        )
+        assert findings(text) == []
+        below = story("“The cranes took my father's job and they will take mine too.”", "Getty/Instagram.")
+        assert findings(below) == []
+
     def test_the_speaker_goes_on_across_narration_in_a_merged_paragraph(self):
         text = story(
             "“We will keep the gates open,” said Luis Alvarez, the union president. The union has 900 members. "

@@ -86,7 +86,7 @@ def test_fix_on_the_seeds_leaves_one_headline_and_no_repeats(
 def test_every_later_bare_surname_is_flagged_and_nothing_in_quotes_or_headlines() -> None:
     import regex
 
-    from linter.document import LineIndex
+    from linter.article.document import LineIndex
 
     for prefix in ("000", "001"):
         text = seed(prefix)

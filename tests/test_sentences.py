@@ -1,4 +1,4 @@
-"""Sentence splitting (linter.segment.sentences): abbreviations, initials
+"""Sentence splitting (linter.article.segment.sentences): abbreviations, initials
 and acronyms do not end a sentence."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import segment
-from linter.segment import sentences
+from linter.article import segment
+from linter.article.segment import sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Shingles and MinHash signatures (linter.similarity)."""
+"""Shingles and MinHash signatures (linter.support.similarity)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter.similarity import SIGNATURE_BINS, estimate, shingles, signature, words
+from linter.support.similarity import SIGNATURE_BINS, estimate, shingles, signature, words
 
 EMPTY = 0xFFFFFFFF
 BINS = st.lists(st.sampled_from([EMPTY, 0, 1, 2, 7, 123456]), min_size=SIGNATURE_BINS, max_size=SIGNATURE_BINS)
@@ -44,6 +44,6 @@ def test_near_copies_have_close_signatures_and_different_texts_do_not():
 
 @given(st.text(alphabet="abcÉß ’'“”\t\n-.,1", max_size=60))
 def test_words_of_a_normalized_text_need_no_second_normalizing(text):
-    from linter.textnorm import normalize
+    from linter.support.textnorm import normalize
 
     assert words(normalize(text), normalized=True) == words(text)

@@ -9,10 +9,10 @@ import pytest
 
 from conftest import FIXTURES, covered
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 HOUSE = FIXTURES / "vale" / "House"
 STORY = """# Talks in Kiev enter a New and Uncertain and Decisive Week

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import covered
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 RULES = {
     "Dirs.yml": 'extends: substitution\nmessage: "Use \'%s\' instead of \'%s\'."\nignorecase: true\n'

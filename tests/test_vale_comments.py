@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.config import Config
-from linter.engine import Engine
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.core.plugins import load_plugins
 
 STORY = """# Council votes
 

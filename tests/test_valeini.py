@@ -1,4 +1,4 @@
-"""Reading Vale's configuration (linter.valeini): each key, found as Vale
+"""Reading Vale's configuration (linter.core.valeini): each key, found as Vale
 finds it, applied per file as Vale applies it. Styles and stories here are
 written for the tests."""
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from linter import valeini
+from linter.core import valeini
 from linter.cli import main
-from linter.config import Config
-from linter.engine import Engine
-from linter.errors import ConfigError
-from linter.plugins import load_plugins
+from linter.core.config import Config
+from linter.core.engine import Engine
+from linter.support.errors import ConfigError
+from linter.core.plugins import load_plugins
 
 STORY = "Talks end\n\nThe talks were very late and arguably over. Kiev waited.\n"
 

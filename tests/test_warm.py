@@ -1,6 +1,6 @@
 """Warm runs: the result store gives a run the output of a cold one, lints
 again exactly what changed, and survives a damaged store and two runs at
-once (see linter.warm and linter.result_store)."""
+once (see linter.core.warm and linter.results.store)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import sys
 import pytest
 
 import linter
-from linter import engine as engine_module, parallel
 from linter.cli import main
-from linter.result_store import PREFIX
+from linter.core import engine as engine_module, parallel
+from linter.results.store import PREFIX
 from test_parallel import SHARED, archive
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
@@ -48,9 +48,9 @@ def linted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(path.name)
         return lint_text(self, path, text, *args, **kwargs)
 
-    def spy_workers(engine, files, *args):  # type: ignore[no-untyped-def]
+    def spy_workers(lint_chunk, files, *args):  # type: ignore[no-untyped-def]
         seen.extend(path.name for path in files)
-        return in_workers(engine, files, *args)
+        return in_workers(lint_chunk, files, *args)
 
     monkeypatch.setattr(engine_module.Engine, "lint_text", spy)
     monkeypatch.setattr(parallel, "lint_in_workers", spy_workers)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles
 from linter.checks.anonymous_source import AnonymousSource
-from linter.checks.base import Check
+from linter.core.check import Check
 from linter.checks.capitalization import Capitalization
 from linter.checks.conditional import Conditional
 from linter.checks.consistency import Consistency
 from linter.checks.existence import Existence
-from linter.checks.file_problem import FileProblem
+from linter.core.file_problem import FileProblem
 from linter.checks.metric import Metric
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
 from linter.checks.substitution import Substitution
-from linter.checks.suppression_comments import SuppressionComments
+from linter.core.suppression_comments import SuppressionComments
 from linter.checks.credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
@@ -25,7 +25,7 @@ from linter.checks.repeated_paragraph import RepeatedParagraph
 from linter.checks.repeated_sentence import RepeatedSentence
 from linter.checks.summary_copy import SummaryCopy
 from linter.checks.vague_sourcing import VagueSourcing
-from linter.hookspecs import hookimpl
+from linter.core.hookspecs import hookimpl
 
 
 @hookimpl

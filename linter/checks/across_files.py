@@ -24,16 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 import zlib
 
-from linter import copy_shapes
-from linter.checks.base import CorpusCheck, Param
-from linter.document import Block, Document, Role, Span
-from linter.findings import Finding, fingerprint
-from linter.similarity import bands, estimate, signature
-from linter.textnorm import normalize
+from linter.language import copy_shapes
+from linter.core.check import CorpusCheck, Param
+from linter.article.document import Block, Document, Role, Span
+from linter.results.findings import Finding, fingerprint
+from linter.support.similarity import bands, estimate, signature
+from linter.support.textnorm import normalize
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Place(NamedTuple):

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import budget, patterns
-from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.lexicon import NAME_WORD
-from linter.literals import literals_of
+from linter.support import budget, patterns
+from linter.core.check import REQUIRED, Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.language.lexicon import NAME_WORD
+from linter.support.literals import literals_of
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 # The source describes a named person: "Carlos Mendes, a port official,

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from linter import patterns
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 TITLE, SENTENCE = "title", "sentence"
 SMALL_WORDS = ("a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to", "up", "via", "vs.", "with")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks.base import Check
-from linter.document import Document, Role
-from linter.findings import Finding
+from linter.core.check import Check
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
 
 
 class MissingCredit(Check):

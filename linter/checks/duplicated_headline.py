@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import patterns
-from linter.checks.base import Check, Param
-from linter.document import Block, Document, Role
-from linter.findings import Finding
-from linter.fixes import remove_block_fix
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Block, Document, Role
+from linter.results.findings import Finding
+from linter.results.fixes import remove_block_fix
 
 _SETEXT_UNDERLINE = patterns.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter.checks.base import REQUIRED, Check, Param
+from linter.core.check import REQUIRED, Check, Param
 from linter.checks.markup import blank_markup, whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.literals import literals_of
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.support.literals import literals_of
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Existence(Check):

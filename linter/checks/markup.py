@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from linter import patterns
+from linter.support import patterns
 
 if TYPE_CHECKING:
-    from linter.checks.base import Check
-    from linter.document import Document
+    from linter.core.check import Check
+    from linter.article.document import Document
 
 MARKDOWN = "markdown"
 BLANK = "*"

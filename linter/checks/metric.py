@@ -18,12 +18,12 @@ import ast
 import operator
 from typing import Any, Callable, Iterator
 
-from linter import patterns
-from linter.checks.base import REQUIRED, Check, Param
+from linter.support import patterns
+from linter.core.check import REQUIRED, Check, Param
 from linter.checks.readability import syllables
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.formats.markdown import FENCE, HEADING, SETEXT, closes_fence
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.article.markdown_syntax import FENCE, HEADING, SETEXT, closes_fence
 
 VARIABLES = (
     "words", "sentences", "characters", "syllables", "long_words", "polysyllabic_words", "complex_words",

@@ -16,27 +16,35 @@ verdicts about the ``first`` reference or the ``subsequent`` ones.
   ("Mr. Putin" in NYT style, "Putin" in AP style); repeating the accepted
   full name is allowed.
 - Headline-style lines (headlines and headings) are not judged: a surname
-  alone is right there. Under a headline that names a person, a summary or
-  dek may use the later form; the body still introduces them in full.
+  alone is right there. A dek (display copy), and a summary under a
+  headline that names the person, may use the later form; the body still
+  introduces them in full.
+- A name opening a sentence that speaks to the person ("Mr. Trump, I have
+  a deal for you") is an address, not a reference: not judged.
 - Names inside quotations are never judged; a full name in a quotation
-  introduces the person to the reader.
+  introduces the person to the reader. In a style without courtesy titles
+  (AP), consecutive paragraphs that give two or more people courtesy titles
+  are read as another paper's copy quoted without marks, and not judged.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.fixes import replace_fix
-from linter.inference import name_forms
-from linter.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
-from linter.surnames import SurnameUse
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.results.fixes import replace_fix
+from linter.language.inference import name_forms
+from linter.language.names import SURNAME, HouseStyle, Mention, Person, canonical_honorific, find_mentions
+from linter.language.surnames import SurnameUse
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 FIRST, SUBSEQUENT = "first", "subsequent"
 
@@ -115,18 +123,68 @@ def judge(
         if mention.headline_style:
             if mention.role == Role.HEADLINE:
                 headlined.setdefault(mention.person, mention.start)
+        elif _addressed(doc.text, mention):
+            continue  # "Mr. Trump, I have a deal for you": the person is spoken to, not referred to
         elif mention.role in NameStyle.default_scope:  # not a caption or other furniture
             by_person.setdefault(mention.person, []).append(mention)
+    house_later: list[int] = []  # where later references are in the house's form
     for person, mentions in by_person.items():
-        verdicts += _judge_person(doc, person, mentions, style, headlined.get(person))
+        verdicts += _judge_person(doc, person, mentions, style, headlined.get(person), house_later)
     verdicts.sort(key=lambda v: v.start)
+    if not any("{honorific}" in template for template in style.subsequent_reference):
+        verdicts = _outside_quoted_copy(doc, verdicts, house_later)
     return verdicts
 
 
+def _outside_quoted_copy(doc: Document, verdicts: list[Verdict], house_later: list[int]) -> list[Verdict]:
+    """The verdicts less those of another paper's copy quoted without marks,
+    for a style that gives no courtesy titles (AP). Aggregating outlets quote
+    paragraphs of the New York Times or the Wall Street Journal as block
+    quotations, whose markup plain copy loses; those paragraphs keep their
+    paper's courtesy titles ("Mr. Cruz ... Mr. Rubio"). A run of consecutive
+    paragraphs whose later references give courtesy titles to two or more
+    people, in a story whose own voice elsewhere uses the house's later
+    form, is read as such a quotation: ambiguous, so no finding. One titled
+    name, one person, or a story titled throughout (written in another
+    style) is still reported."""
+    starts = [block.span.start for block in doc.blocks]
+    titled: dict[int, set[str]] = {}  # paragraph index: the people it gives courtesy titles
+    for verdict in verdicts:
+        if verdict.reference == SUBSEQUENT and canonical_honorific(verdict.mention.prefix):
+            index = bisect_right(starts, verdict.start) - 1
+            titled.setdefault(index, set()).add(verdict.mention.person.name)
+    quoted: set[int] = set()
+    run: list[int] = []
+    for index in [*sorted(titled), -2]:  # -2 closes the last run
+        if run and index != run[-1] + 1:
+            own_voice = any(bisect_right(starts, at) - 1 not in run for at in house_later)
+            if own_voice and len(set().union(*(titled[i] for i in run))) >= 2:
+                quoted.update(run)
+            run = []
+        run.append(index)
+    if not quoted:
+        return verdicts
+    return [
+        v
+        for v in verdicts
+        if not (v.reference == SUBSEQUENT and canonical_honorific(v.mention.prefix))
+        or bisect_right(starts, v.start) - 1 not in quoted
+    ]
+
+
 def _judge_person(
-    doc: Document, person: Person, mentions: list[Mention], style: HouseStyle, headlined: int | None
+    doc: Document,
+    person: Person,
+    mentions: list[Mention],
+    style: HouseStyle,
+    headlined: int | None,
+    house_later: list[int],
 ) -> list[Verdict]:
+    """The wrong references to one person; where later references take the
+    house's later form goes into ``house_later``."""
     first_forms, later_forms = style.first_forms(person), style.subsequent_forms(person)
+    if style.bare_surname_when_usual and _mostly_bare(doc, person, mentions):
+        later_forms = [*later_forms, person.surname]
     first_choice, later_choice = style.preferred(person, first=True), style.preferred(person, first=False)
     verdicts: list[Verdict] = []
     introduced = surname_first_reported = False
@@ -141,7 +199,7 @@ def _judge_person(
         if not introduced:
             if name in first_forms:
                 introduced = True
-            elif mention.kind == SURNAME and _under_headline(mention, headlined):
+            elif mention.kind == SURNAME and _display_later(mention, headlined):
                 if whole not in later_forms:
                     verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
             elif mention.kind != SURNAME:
@@ -152,11 +210,38 @@ def _judge_person(
                 verdicts.append(Verdict(FIRST, mention, start, mention.end, first_choice))
         elif whole not in later_forms and name not in first_forms:
             verdicts.append(Verdict(SUBSEQUENT, mention, mention.start, mention.end, later_choice))
+        elif whole in later_forms:
+            house_later.append(mention.start)
     return verdicts
 
 
-def _under_headline(mention: Mention, headlined: int | None) -> bool:
-    """Whether a mention stands in a summary or dek below a headline that
-    names the person: there the later form is right ("Mr. Putin forecast
-    …" under "Putin chides Turkey"); the body still introduces them."""
-    return headlined is not None and headlined < mention.start and mention.role in (Role.SUMMARY, Role.DEK)
+def _mostly_bare(doc: Document, person: Person, mentions: list[Mention]) -> bool:
+    """Whether most of the story's own later references to a person (in
+    its voice, not quoted) are the bare surname: the desk calls them so."""
+    later = [m for m in mentions if m.kind == SURNAME and not m.quoted]
+    bare = sum(m.written(doc) == person.surname for m in later)
+    return bare * 2 > len(later)
+
+
+# After a name opening a sentence: a comma, then "you" or "your" before the
+# sentence ends.
+_SPOKEN_TO = patterns.compile_re(r",[^.!?\n]{0,200}?\byou(?:r|rs|rself)?\b", re.I)
+
+
+def _addressed(text: str, mention: Mention) -> bool:
+    """Whether a name opening a sentence is the person spoken to, as in an
+    open letter or a column ("Mr. Trump, I have a deal for you.")."""
+    before = text[: mention.start].rstrip(" \t\"“‘(")
+    opens = not before or before[-1] in ".!?:\n"
+    return opens and bool(_SPOKEN_TO.match(text, mention.end))
+
+
+def _display_later(mention: Mention, headlined: int | None) -> bool:
+    """Whether a mention may take the later form before the body introduces
+    the person: in a dek, display copy under the headline ("critics,
+    including Trump"; NYT: "Mr. Putin said …"), and in a summary below a
+    headline that names the person ("Mr. Putin forecast …" under "Putin
+    chides Turkey"). The body still introduces them in full."""
+    if mention.role == Role.DEK:
+        return True
+    return headlined is not None and headlined < mention.start and mention.role == Role.SUMMARY

@@ -8,7 +8,7 @@ a paragraph repeated with a clause added still counts (it is never below
 their Jaccard similarity). Exact repeats are left to repeated-paragraph.
 
 Copy that repeats by design is told apart from repeated prose (see
-linter.copy_shapes): lines in title case (headings, links), bracketed
+linter.language.copy_shapes): lines in title case (headings, links), bracketed
 citations, a pull quote beside the paragraph it quotes, and parallel items
 or template lines that hold different figures. Nor are two paragraphs alike
 when what they share is only a sourcing frame ("according to a survey
@@ -22,15 +22,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from linter import copy_shapes, patterns
-from linter.checks.base import Check, Param
-from linter.document import Block, Document, Role
-from linter.findings import Finding
-from linter.similarity import containment, shingles
+from linter.language import copy_shapes
+
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Block, Document, Role
+from linter.results.findings import Finding
+from linter.support.similarity import containment, shingles
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Paragraph(NamedTuple):

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from linter.checks.base import Check, Param
+from linter.core.check import Check, Param
 from linter.checks.markup import whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, count_matches, excepted, token_pattern
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.scopes import UNIT_DOCUMENT
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.article.scopes import UNIT_DOCUMENT
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Occurrence(Check):

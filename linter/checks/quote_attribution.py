@@ -1,7 +1,7 @@
 """quote-attribution: quoted speech that no one in reach says (issue 17).
 
 A quotation is attributed when the reporter's words say where it comes
-from, by any convention a copy desk accepts (see ``linter.speakers``): a
+from, by any convention a copy desk accepts (see ``linter.language.speakers``): a
 verb or frame of saying in its own sentence whose subject can speak, a
 colon that introduces it ("Ms. Ortiz: “…”"), a transcript's speaker label
 ("PENCE: …") or a signature ("“…” ― Ana Ruiz"). A quotation with no frame
@@ -26,16 +26,17 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import patterns
-from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Block, Document, Quote, Role, Sentence
-from linter.findings import Finding
-from linter.formats.layout import is_title_case
-from linter.speakers import SpeakerFinder, reporter_words
+from linter.support import patterns
+from linter.core.check import REQUIRED, Check, Param
+from linter.article.document import Block, Document, Quote, Role, Sentence
+from linter.results.findings import Finding
+from linter.article.furniture import is_photo_credit
+from linter.article.layout import is_title_case
+from linter.language.speakers import SpeakerFinder, reporter_words
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 _WORD = patterns.compile(r"\p{L}{2,}")
 # A transcript's speaker label opening the quotation: "PENCE: Well, ...".
@@ -48,11 +49,16 @@ _FIRST_LETTER = patterns.compile(r"\p{L}")
 _SIGNATURE = patterns.compile(r"[”\"]\s*[―—]\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,4}\.?\s*$")
 # A credit on the line below a quotation, as roundups and galleries print
 # one: a short line of the reporter's own that ends in a name ("Former
-# harbor commissioner Dana Whitfield."), with no quote mark of its own.
+# harbor commissioner Dana Whitfield."), with no quote mark of its own but
+# for the closing mark of the quotation above, when the copy put it after
+# the credit ("…possible. / Former commissioner Dana Whitfield.”").
 _CREDIT_LINE = patterns.compile(
-    r"^\p{Lu}[^\n.!?:;\"“”]{0,60}?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’\-]+\.?$"
+    r"^\p{Lu}[^\n.!?:;\"“”]{0,60}?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’\-]+\.?[\"”]?$"
 )
 _CREDIT_MAX_WORDS = 10
+# The short sentence right after a quotation, in its paragraph: a photo or
+# post credit there ("Getty/Instagram.") credits the quotation.
+_NEXT_SENTENCE = patterns.compile(r"[ \t]*([^.!?\n\"“”]{1,60}[.!?]?)(?=\s|$)")
 # The reporter's sentence going on after a quotation: a space, then a word
 # in lower case.
 _GOES_ON = patterns.compile(r"[ \t]+\p{Ll}")
@@ -192,7 +198,8 @@ class QuoteAttribution(Check):
 
     def _credited_below(self, doc: Document, quote: Quote) -> bool:
         """Whether a quotation that ends its paragraph is credited on the
-        line below ("Former harbor commissioner Dana Whitfield.")."""
+        line below ("Former harbor commissioner Dana Whitfield."), or is the
+        words of a picture credited there ("Getty/Instagram.")."""
         block = quote.block
         if quote.span.end < block.span.end - 1:
             return False
@@ -200,13 +207,16 @@ class QuoteAttribution(Check):
         below = doc.blocks[following] if following < len(doc.blocks) else None
         if below is None or len(below.text.split()) > _CREDIT_MAX_WORDS:
             return False
-        return bool(_CREDIT_LINE.match(below.text.strip()))
+        return bool(_CREDIT_LINE.match(below.text.strip())) or is_photo_credit(below.text.strip())
 
     def _attributed(self, doc: Document, quote: Quote, prose: "_Prose") -> bool:
         if _SPEAKER_LABEL.match(quote.text) or _SIGNED.match(doc.text, quote.span.end):
             return True  # "PENCE: Well, ..." in a transcript; "“…” ― Ana Ruiz"
         if _SIGNATURE.search(quote.block.text):
             return True  # a paragraph of quotation signed at its end
+        credit = _NEXT_SENTENCE.match(doc.text, quote.span.end)
+        if credit and is_photo_credit(credit.group(1)):
+            return True  # "“…” Getty/Instagram.": words of a posted image, credited as one
         sentences = prose.sentences
         first = max(bisect.bisect_right(prose.starts, quote.span.start) - 1, 0)
         last = max(bisect.bisect_left(prose.starts, quote.span.end) - 1, first)

@@ -10,12 +10,12 @@ from functools import lru_cache
 import re
 from typing import Iterator
 
-from linter import patterns
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.scopes import QUOTES_INSIDE, UNIT_DOCUMENT
-from linter.segment import sentences
+from linter.support import patterns
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.article.scopes import QUOTES_INSIDE, UNIT_DOCUMENT
+from linter.article.segment import sentences
 
 _WORD = patterns.compile(r"[\p{L}]+(?:['’][\p{L}]+)?")
 _VOWELS = re.compile(r"[aeiouy]+", re.I)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.fixes import remove_block_fix
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.results.fixes import remove_block_fix
 
 
 class RepeatedParagraph(Check):

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks.base import Check, Param
+from linter.core.check import Check, Param
 from linter.checks.near_duplicate import Paragraph, similarity
-from linter.copy_shapes import display_line
-from linter.document import Block, Document, Role
-from linter.findings import Finding
-from linter.textnorm import normalize
+from linter.language.copy_shapes import display_line
+from linter.article.document import Block, Document, Role
+from linter.results.findings import Finding
+from linter.support.textnorm import normalize
 
 
 class RepeatedSentence(Check):

@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import budget, copy_shapes, patterns
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
-from linter.fixes import replace_fix
+from linter.support import budget, patterns
+
+from linter.language import copy_shapes
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
+from linter.results.fixes import replace_fix
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Repetition(Check):

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-from linter import budget, patterns
-from linter.checks.base import REQUIRED, Check, Param
+from linter.support import budget, patterns
+from linter.core.check import REQUIRED, Check, Param
 from linter.checks.markup import blank_markup
 from linter.checks.tokens import TOKEN_PARAMS
-from linter.document import Document, Role
-from linter.findings import Finding, Fix
-from linter.fixes import replace_fix
-from linter.literals import literals_of
+from linter.article.document import Document, Role
+from linter.results.findings import Finding, Fix
+from linter.results.fixes import replace_fix
+from linter.support.literals import literals_of
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 class Substitution(Check):

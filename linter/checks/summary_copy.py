@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.checks.base import Check, Param
-from linter.document import Document, Role
-from linter.findings import Finding
+from linter.core.check import Check, Param
+from linter.article.document import Document, Role
+from linter.results.findings import Finding
 
 
 class SummaryCopy(Check):

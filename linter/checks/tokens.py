@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import regex
 
-from linter import budget, patterns
-from linter.checks.base import Param
+from linter.support import budget, patterns
+from linter.core.check import Param
 
 TOKEN_PARAMS = {
     "ignorecase": Param("bool", True, "match without regard to case"),

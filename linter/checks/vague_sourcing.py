@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from linter import patterns
-from linter.checks.base import REQUIRED, Check, Param
-from linter.document import Block, Document, Role
-from linter.findings import Finding
+from linter.support import patterns
+from linter.core.check import REQUIRED, Check, Param
+from linter.article.document import Block, Document, Role
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:
-    from linter.context import RunContext
-    from linter.rules import Rule
+    from linter.core.context import RunContext
+    from linter.core.rule import Rule
 
 
 
@@ -26,8 +26,16 @@ class VagueSourcing(Check):
         "verbs": Param("strings", REQUIRED, "verbs that source a claim: say, said, believe..."),
         "inverted_verbs": Param("strings", ("said", "says", "say"), "verbs of the inverted form ', said officials'"),
         "passive_verbs": Param("strings", (), "verbs of the passive form 'described by officials'"),
+        "passive_opinion_verbs": Param(
+            "strings", (), "passive verbs that source a view only with 'as' or 'to' after the group ('seen by fans as')"
+        ),
+        "quantifier_gap_words": Param(
+            "strings", (), "words allowed between a quantifier and its verb ('some have said')"
+        ),
+        "counted_people": Param(
+            "strings", (), "people a quantifier may count before its verb besides the groups ('several senators')"
+        ),
         "exceptions": Param("strings", (), "phrases at the verb that are not sourcing ('think tanks')"),
-        "hedges": Param("strings", (), "phrases that source a claim to no one: reportedly, it is believed..."),
         "passive_hedges": Param("strings", (), "verbs that after a form of 'be' and before 'to' still hedge: said, thought..."),
         "max_gap": Param("int", 3, "words allowed between the group and its verb"),
     }
@@ -78,14 +86,17 @@ class VagueSourcing(Check):
             forms.append(
                 rf"(?<!{letter})(?P<v4>{patterns.words(options['passive_verbs'])})\s+by\s+{filler}(?P<g4>{groups})"
             )
-        if options["hedges"]:
-            forms.append(rf"(?<!{letter})(?P<g5>{patterns.words(options['hedges'])})")  # reportedly
         self.pattern = patterns.compile_re(rf"(?:{'|'.join(forms)})(?!{letter})", re.I | re.M)
-        # Every form needs a group or a hedge: a block holding none of
-        # their words (the longest of each) cannot match.
-        sourcing = (*options["groups"], *options["quantifiers"], *options["hedges"])
+        # Every form needs a group: a block holding none of their words (the
+        # longest of each) cannot match.
+        sourcing = (*options["groups"], *options["quantifiers"])
         self.literals = tuple({max(entry.casefold().split(), key=len): None for entry in sourcing if entry.strip()})
         self.passive_hedges = frozenset(verb.casefold() for verb in options["passive_hedges"])
+        self.passive_opinion_verbs = frozenset(verb.casefold() for verb in options["passive_opinion_verbs"])
+        self.quantifier_gap_words = frozenset(word.casefold() for word in options["quantifier_gap_words"])
+        self.counted_people = frozenset(
+            word.casefold() for word in (*options["groups"], *options["counted_people"]) if " " not in word
+        )
         exceptions = options["exceptions"]
         self.exception = patterns.compile_re(rf"(?:{patterns.words(exceptions)})(?!{letter})", re.I) if exceptions else None
 
@@ -99,10 +110,8 @@ class VagueSourcing(Check):
                 found = self._sourcing(block, match)
                 if found:
                     group, verb = found
-                    begin = min(group[1], verb[1]) if verb else group[1]
-                    yield self.finding(
-                        doc, base + begin, base + match.end(), group=group[0], verb=verb[0] if verb else ""
-                    )
+                    begin = min(group[1], verb[1])
+                    yield self.finding(doc, base + begin, base + match.end(), group=group[0], verb=verb[0])
                 # A match that is not sourcing may hide one inside it
                 # ("insiders at City Hall reportedly expect"): look again
                 # from its next character.
@@ -122,7 +131,20 @@ class VagueSourcing(Check):
             return False
         return not (word in self.passive_hedges and _TO.match(text, verb[1] + len(verb[0])))
 
-    def _sourcing(self, block: Block, match: re.Match[str]) -> tuple[tuple[str, int], tuple[str, int] | None] | None:
+    def _quantity_says(self, text: str, group: tuple[str, int], verb: tuple[str, int]) -> bool:
+        """Whether a quantity ("some", "many") is itself who says: only
+        auxiliaries and adverbs may stand between it and its verb ("some
+        have long argued"), or people it counts ("some party strategists
+        said", "several senators said"), or where they are ("some on Wall
+        Street pointed to", "many in the party fear"); another noun makes the quantity its determiner ("some new
+        battery designs promise"), and a modal not listed makes the saying
+        hypothetical ("some might say")."""
+        between = text[group[1] + len(group[0]) : verb[1]].casefold().split()
+        if between[:1] and between[0] in _AMONG or any(word in self.counted_people for word in between):
+            return True
+        return all(word in self.quantifier_gap_words or word.endswith("ly") for word in between)
+
+    def _sourcing(self, block: Block, match: re.Match[str]) -> tuple[tuple[str, int], tuple[str, int]] | None:
         """The group and verb of a match that sources a claim to an unnamed
         group, or None."""
         text = block.text
@@ -133,14 +155,22 @@ class VagueSourcing(Check):
             return None
         if group[0][:1].isupper() and (group[1] > match.start() or not _opens_sentence(text, group[1])):
             return None  # part of a name: "according to the Graduate Employees Organization"
-        if match.group("g5"):
-            return group, verb  # a hedge: "reportedly"
         if match.group("v3") and not _ENDS.match(text, match.end()):
             return None  # "said many voters were receptive": the group has a verb of its own
         if match.group("v1") and _OBJECT.search(text, 0, group[1]):
             return None  # "a text to supporters saying": the group is not the subject
         if match.group("v1") and self._not_saying(text, group, verb):
             return None  # "parents were still worried", "users are being told", "those questioned"
+        if match.group("g3") and not self._quantity_says(text, group, verb):
+            return None  # "some new battery designs promise", "some might say": not a group saying
+        if match.group("g3") and _COMPARED.search(text, 0, group[1]):
+            return None  # "as badly as some fear", "worse than many expected": a comparison
+        if match.group("v4") and verb[0].casefold() in self.passive_opinion_verbs and not _AS_OR_TO.match(
+            text, match.end()
+        ):
+            return None  # "media seen by parents": seen, not judged
+        if _NAMED_NEXT.match(text, group[1] + len(group[0])):
+            return None  # "according to technology analysts, Gadget Research, ...": named next
         if _DEFINITE.search(text, 0, group[1]):
             return None  # "the campaigners": sourced where the story first met them
         if _OWNED.search(text, 0, group[1]) or _OF_A_NAME.match(text, group[1] + len(group[0])):
@@ -163,6 +193,21 @@ _OBJECT = patterns.compile_re(
     r"|(?:on|at|in|by)\s+(?:the\s+|their\s+|his\s+|her\s+)?)$",
     re.I,
 )
+# A comparison before a quantity: "as badly as some fear", "worse than many
+# expected" measure against a view no one holds in particular ("less credit
+# than aides say he deserves" still sources a claim to the aides).
+_COMPARED = patterns.compile_re(r"\b(?:than|as\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+as)\s+$", re.I)
+# After a passive opinion verb's group (and a phrase of its own): "seen by
+# fans as", "seen by leaders of the party as", "considered by experts to be".
+_AS_OR_TO = patterns.compile_re(
+    r"(?:\s+(?:of|in|at|from|on|across)\s+(?:the\s+)?[^\W\d_][\w’'\-]*){0,2}\s*,?\s+(?:as|to)\b", re.I
+)
+# A name in apposition right after the group: "technology analysts, Gadget
+# Research, say".
+_NAMED_NEXT = patterns.compile_re(r",\s+(?:[A-Z][\w&’'.\-]*\s+){0,3}[A-Z][\w&’'.\-]*,")
+# Where the people a quantity counts are: "some on Wall Street", "many in
+# the party".
+_AMONG = frozenset(("in", "on", "at", "within", "inside", "among", "across", "around"))
 # A group the story has already met: "the campaigners said" points back.
 _DEFINITE = patterns.compile_re(r"\bthe\s+$", re.I)
 # After an inverted verb ("…, said two officials"), the group ends its clause
@@ -173,7 +218,7 @@ _ENDS = patterns.compile_re(r"\s*(?:[.,;:!?)”\"]|$|(?:who|familiar|close|brief
 def _part(match: re.Match[str], kind: str) -> tuple[str, int] | None:
     """The text and offset of the group ("g") or verb ("v") of whichever
     form matched."""
-    for number in range(1, 6):
+    for number in range(1, 5):
         name = f"{kind}{number}"
         if name in match.re.groupindex and match.group(name) is not None:
             return match.group(name), match.start(name)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from linter.document import ArticleError, Document
+from linter.article.document import ArticleError, Document
 from linter.formats import markdown, text
-from linter.hookspecs import InputFormat, hookimpl
+from linter.core.hookspecs import InputFormat, hookimpl
 
 if TYPE_CHECKING:
-    from linter.config import Config
+    from linter.core.config import Config
 
 
 @hookimpl

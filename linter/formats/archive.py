@@ -21,9 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from linter import patterns
-from linter.document import ArticleError, Block, Role
-from linter.formats.layout import Unit, annotate, build_blocks, ends_like_prose
+from linter.support import patterns
+from linter.article.document import ArticleError, Block, Role
+from linter.article.layout import Unit, annotate, build_blocks, ends_like_prose
 from linter.formats.mapped import LinesFrom, MappedDocument, Rendering, SourceMap
 
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {

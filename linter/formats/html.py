@@ -22,11 +22,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linter import patterns, suppression
-from linter.document import Block, LineIndex, Quote, Role
-from linter.formats.layout import annotate, ends_like_prose, is_byline, is_credit
+from linter.support import patterns
+
+from linter.article import suppression
+from linter.article.document import Block, LineIndex, Quote, Role
+from linter.article.layout import annotate, ends_like_prose, is_byline, is_credit
 from linter.formats.mapped import MappedDocument, Rendering, SourceMap
-from linter.textnorm import normalize
+from linter.support.textnorm import normalize
 
 SKIPPED = frozenset("nav aside figure figcaption script style noscript template svg form iframe button select".split())
 BLOCKS = frozenset("p li h1 h2 h3 h4 h5 h6".split())

@@ -19,9 +19,9 @@ from __future__ import annotations
 import bisect
 from typing import Iterable, NamedTuple
 
-from linter.document import Document, LineIndex, Span
-from linter.findings import Finding
-from linter.suppression import Suppressions
+from linter.article.document import Document, LineIndex, Span
+from linter.results.findings import Finding
+from linter.article.suppression import Suppressions
 
 class Piece(NamedTuple):
     """``length`` characters of rendered text at ``at`` that came from

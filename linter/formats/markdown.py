@@ -15,10 +15,11 @@ from typing import Any
 
 import regex
 
-from linter import patterns
-from linter.document import ArticleError, Block, Document, LineIndex, Role
-from linter.formats.layout import Unit, annotate, build_blocks, content_span, ends_like_prose, paragraph_units
-from linter.suppression import is_directive_line
+from linter.support import patterns
+from linter.article.document import ArticleError, Block, Document, LineIndex, Role
+from linter.article.layout import Unit, annotate, build_blocks, content_span, ends_like_prose, paragraph_units
+from linter.article.markdown_syntax import FENCE, HEADING, SETEXT, closes_fence
+from linter.article.suppression import is_directive_line
 
 FRONT_MATTER_FIELDS = {
     Role.HEADLINE: ("title", "headline"),
@@ -26,19 +27,9 @@ FRONT_MATTER_FIELDS = {
     Role.BYLINE: ("byline", "author", "authors"),
 }
 
-FENCE = patterns.compile(r"^\s{0,3}(`{3,}|~{3,})")
-HEADING = patterns.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-SETEXT = patterns.compile(r"^\s{0,3}(=+|-+)\s*$")
 _ITEM = patterns.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|>)\s+")
 _INDENTED_CODE = patterns.compile(r"^(?: {4}|\t)")
 _RULE = patterns.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
-
-
-def closes_fence(line: str, fence: str) -> bool:
-    """Whether the line closes a fence opened by ``fence``: a run of the
-    same mark at least as long, alone on its line."""
-    closing = line.strip()
-    return closing.startswith(fence) and closing == fence[0] * len(closing)
 
 
 def parse(path: Path, source: str) -> Document:
@@ -61,7 +52,7 @@ def _front_matter(source: str, lines: LineIndex) -> tuple[dict[str, Any], int]:
             raw = source[lines.starts[1] : start]
             import yaml  # only for a story with front matter
 
-            from linter.yamlloader import BoundedLoader
+            from linter.support.yamlloader import BoundedLoader
 
             try:
                 data = yaml.load(raw, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader subclass
@@ -195,7 +186,9 @@ def _body_units(source: str, lines: LineIndex, first: int, last: int) -> list[Un
         if item:
             flush()
             if start + item.end() < span[1]:  # an empty item ("- ") holds nothing
-                units.append(Unit(start + item.end(), span[1], "item"))
+                # A block quotation's line ("> ...") is quoted by its markup.
+                kind = "blockquote" if item.group().strip() == ">" else "item"
+                units.append(Unit(start + item.end(), span[1], kind))
             continue
         run.append(span)
     flush()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.document import Document, LineIndex
-from linter.formats.layout import build_blocks, units_from_lines
+from linter.article.document import Document, LineIndex
+from linter.article.layout import build_blocks, units_from_lines
 
 
 def parse(path: Path, source: str) -> Document:

@@ -24,17 +24,29 @@ encoding (UTF-16 unless the client offers another), with lines ended by
 document is synchronised in full, not incrementally, so the server never
 has to split lines the way the client does.
 
-pygls is imported only here, and only when the server starts, so that the
-rest of the command works without it (it is a dependency of copydesk).
+The server's state lives in ``server.CopydeskServer``, its handlers thin;
+the protocol's shapes (diagnostics, ranges, workspace edits, code actions,
+hovers) are made by the pure functions of ``conversions``. pygls and
+lsprotocol are imported only with the server, when it starts, so that the
+rest of the command works without them (they are dependencies of copydesk).
 """
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
 
 from linter.lsp.edits import TextChange, suppression_change
 from linter.lsp.engines import Engines
 from linter.lsp.hover import rule_docs_url
 from linter.lsp.positions import to_offset, to_position
-from linter.lsp.server import DEBOUNCE_SECONDS, create_server, serve
+
+EXIT_NO_PYGLS = 2
+_SERVER_NAMES = ("CopydeskServer", "DEBOUNCE_SECONDS", "create_server")  # imported with pygls, on first use
 
 __all__ = [
+    "CopydeskServer",
     "DEBOUNCE_SECONDS",
     "Engines",
     "TextChange",
@@ -45,3 +57,29 @@ __all__ = [
     "to_offset",
     "to_position",
 ]
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the language server on standard input and output (see
+    linter.lsp.server.run); 2 when pygls is missing."""
+    try:
+        import lsprotocol.types  # noqa: F401
+        import pygls.lsp.server  # noqa: F401
+    except ImportError as error:
+        print(
+            f"copydesk: error: the language server needs pygls ({error}); "
+            "install copydesk again with its dependencies (pip install copydesk, or pip install . from a clone)",
+            file=sys.stderr,
+        )
+        return EXIT_NO_PYGLS
+    from linter.lsp.server import run
+
+    return run(args)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SERVER_NAMES:
+        from linter.lsp import server
+
+        return getattr(server, name)
+    raise AttributeError(f"module 'linter.lsp' has no attribute {name!r}")

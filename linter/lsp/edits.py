@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from linter.document import LineIndex
-from linter.findings import Edit, Finding
+from linter.article.document import LineIndex
+from linter.results.findings import Edit, Finding
 
-# Suppression directives (see linter/suppression.py), as opening and closing
+# Suppression directives (see linter/article/suppression.py), as opening and closing
 # around the rule ids.
 DIRECTIVE_MARKS = {"markdown": ("<!-- ", " -->"), "text": ("[", "]")}
 _NEXT_LINE = {
@@ -86,7 +86,7 @@ def fix_changes(edits: Iterable[Edit]) -> list[TextChange]:
 
 def safe_fix_changes(findings: Iterable[Finding]) -> list[TextChange]:
     """The edits of every safe fix that does not overlap one taken before,
-    in the order ``linter.fixes.apply_fixes`` takes them."""
+    in the order ``linter.results.fixes.apply_fixes`` takes them."""
     accepted: list[Edit] = []
     fixes = [f.fix for f in findings if f.fix is not None and f.fix.safe and f.fix.edits]
     for fix in sorted(fixes, key=lambda f: min(e.span.start for e in f.edits)):

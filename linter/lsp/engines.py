@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from linter.config import Config, find_config, load_config
-from linter.errors import ConfigError
+from linter.core.config import Config, find_config, load_config
+from linter.support.errors import ConfigError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from linter.engine import Engine
+    from linter.core.engine import Engine
 
 
 @dataclass
@@ -81,9 +81,9 @@ class Engines:
         return loaded, True
 
     def _build(self, key: str, config_path: Path | None) -> Loaded:
-        from linter.engine import Engine
-        from linter.plugins import load_plugins
-        from linter.selection import check_rule_ids
+        from linter.core.engine import Engine
+        from linter.core.plugins import load_plugins
+        from linter.core.selection import check_rule_ids
 
         config = None
         head = _stat(config_path) if config_path else None  # before reading: a later change is seen next time

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from linter.findings import Finding
+from linter.results.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
-    from linter.rules import Rule
+    from linter.core.rule import Rule
 
 def rule_docs_url(rule_id: str, template: str) -> str:
     """Where a rule's documentation lives, from the config's ``docs_url``

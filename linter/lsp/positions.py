@@ -4,7 +4,7 @@ another)."""
 
 from __future__ import annotations
 
-from linter.document import LineIndex
+from linter.article.document import LineIndex
 
 
 def code_units(text: str, encoding: str = "utf-16") -> int:

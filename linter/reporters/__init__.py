@@ -5,10 +5,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Callable
 
-from linter.hookspecs import ReporterSpec, hookimpl
+from linter.core.hookspecs import ReporterSpec, hookimpl
 
 if TYPE_CHECKING:
-    from linter.reporters.base import Reporter
+    from linter.core.reporter import Reporter
 
 
 def _lazy(module: str, name: str) -> Callable[[], type[Reporter]]:

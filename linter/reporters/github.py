@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.engine import RunResult
-from linter.findings import Finding, printable
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import Finding, printable
+from linter.core.reporter import Reporter
 from linter.reporters.locations import relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

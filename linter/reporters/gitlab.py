@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from linter.engine import RunResult
-from linter.findings import Finding
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.core.reporter import Reporter
 from linter.reporters.locations import fingerprints, relative_path
 
 SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from linter.engine import RunResult
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.core.reporter import Reporter
 
 
 class JsonReporter(Reporter):

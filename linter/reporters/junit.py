@@ -20,9 +20,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from linter.engine import RunResult
-from linter.findings import Finding, severity_rank
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import Finding, severity_rank
+from linter.core.reporter import Reporter
 from linter.reporters.locations import relative_path
 
 PASSING_NAME = "all rules"

@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from linter.findings import Finding, printable
-from linter.textnorm import normalize
+from linter.results.findings import Finding, printable
+from linter.support.textnorm import normalize
 
 
 def relative_path(path: Path, root: Path | None = None) -> tuple[str, bool]:

@@ -5,13 +5,11 @@ has a finding, and a result per finding: level, message, the region it
 covers, a partial fingerprint that survives edits elsewhere in the file,
 and the finding's fix as artifact changes.
 
-Rule metadata (summary, docs, severity) comes from the optional ``rules``
-attribute, a mapping of rule id to :class:`linter.rules.Rule` that whoever
-builds the reporter may set::
+Rule metadata (summary, docs, severity) comes from the settings' optional
+``rules``, a mapping of rule id to :class:`linter.core.rule.Rule`::
 
-    reporter = SarifReporter(stream)
-    reporter.rules = {rule.id: rule for rule in engine.rules}
-    reporter.report(result)
+    settings = ReportSettings(rules={rule.id: rule for rule in engine.rules})
+    SarifReporter(stream, settings).report(result)
 
 Without it every descriptor still carries the rule id, help address and a
 level.
@@ -26,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from linter import version
-from linter.engine import RunResult
-from linter.findings import Finding
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import Finding
+from linter.core.reporter import Reporter
 from linter.reporters.locations import fingerprints, raw_relative_path
 
 if TYPE_CHECKING:
-    from linter.document import Span
+    from linter.article.document import Span
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -6,8 +6,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from linter.engine import RunResult
-    from linter.rules import Rule
+    from linter.results.run import RunResult
+    from linter.core.rule import Rule
 
 
 def write_statistics(result: "RunResult", rules: dict[str, "Rule"], out: TextIO) -> None:

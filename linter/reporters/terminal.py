@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from linter.findings import Finding, printable
+from linter.results.findings import Finding, printable
 
 RESET = "\x1b[0m"
 STYLES = {
@@ -67,7 +67,7 @@ class SourceLines:
 
     def line(self, path: Path, number: int) -> str | None:
         if path not in self.files:
-            from linter.source import UnreadableFile, read_source
+            from linter.article.source import UnreadableFile, read_source
 
             try:
                 self.files[path] = read_source(path).text.splitlines()

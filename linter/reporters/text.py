@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.engine import RunResult
-from linter.findings import SEVERITIES, printable
-from linter.reporters.base import Reporter
+from linter.results.run import RunResult
+from linter.results.findings import SEVERITIES, printable
+from linter.core.reporter import Reporter
 from linter.reporters.terminal import Painter, SourceLines, counted, source_excerpt, wants_colour
 
 

@@ -7,8 +7,11 @@ labels.yaml marks every quotation of the articles in attribution/ as
 attributed, unattributed, scare or title, and every sourcing phrase as
 vague or named (plus distractors that only look like sourcing). A finding
 of unattributed-quote counts for a quotation when its span overlaps the
-labelled words; a finding of vague-sourcing for a phrase likewise. A
-finding that overlaps no labelled item is a false positive.
+labelled words; a finding of vague-sourcing for a phrase likewise (and of
+unsourced-hedge, off by default, which since issue 19 reports the hedges
+that source a claim to no one: "reportedly", "it is believed"; the labels
+call them vague, as before). A finding that overlaps no labelled item is a
+false positive.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 SET = HERE / "attribution"
+
+
+# The rules scored against the labels "vague": sourced to unnamed people,
+# and hedged with no source at all.
+SOURCING_RULES = ("vague-sourcing", "unsourced-hedge")
 
 
 @dataclass
@@ -44,11 +52,11 @@ class Score:
 
 
 def score(labels_path: Path = SET / "labels.yaml") -> dict[str, Score]:
-    from linter.config import Config
-    from linter.engine import Engine
-    from linter.plugins import load_plugins
+    from linter.core.config import Config
+    from linter.core.engine import Engine
+    from linter.core.plugins import load_plugins
 
-    engine = Engine(Config(select=["unattributed-quote", "vague-sourcing"]), load_plugins())
+    engine = Engine(Config(select=["unattributed-quote", *SOURCING_RULES]), load_plugins())
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
     scores = {"unattributed-quote": Score("unattributed-quote"), "vague-sourcing": Score("vague-sourcing")}
     for article in labels["articles"]:
@@ -62,7 +70,8 @@ def score(labels_path: Path = SET / "labels.yaml") -> dict[str, Score]:
         }
         for rule, labelled in items.items():
             tally = scores[rule]
-            spans = [(f.span.start, f.span.end) for f in findings if f.rule == rule]
+            rules = SOURCING_RULES if rule == "vague-sourcing" else (rule,)
+            spans = [(f.span.start, f.span.end) for f in findings if f.rule in rules]
             used: set[int] = set()
             for words, positive in labelled:
                 start = text.index(words)

@@ -39,8 +39,9 @@ class PeopleScore:
 
 def score(labels_path: Path = SET / "labels.yaml") -> PeopleScore:
     from linter.formats import text as text_format
-    from linter.inference import Lexicon, PeopleFinder
-    from linter.packs import shipped_rules_dir
+    from linter.language.inference import PeopleFinder
+    from linter.language.lexicon import Lexicon
+    from linter.support.shipped import shipped_rules_dir
 
     finder = PeopleFinder(Lexicon.load(shipped_rules_dir() / "lexicon" / "people.yaml"))
     labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""The results layer: findings, fixes, the baseline and a run's result."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import sqlite3
 import subprocess
 import sys
 
@@ -64,6 +65,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 def store_files(project: Path) -> list[Path]:
     return sorted((project.parent / "cache").glob(f"{PREFIX}*.sqlite"))
+
+
+def cold_and_stored(capsys: pytest.CaptureFixture[str], project: Path) -> tuple[str, Path]:
+    """A cold run's output, and the store a first cached run filled."""
+    cold = run(capsys, "stories", "--no-cache")
+    run(capsys, "stories")
+    (store,) = store_files(project)
+    return cold, store
 
 
 @pytest.mark.parametrize("output", FORMATS)
@@ -153,16 +162,12 @@ def test_settings_that_do_not_decide_findings_keep_the_results(
 def test_a_damaged_store_is_ignored_and_made_anew(
     project: Path, capsys: pytest.CaptureFixture[str], linted: list[str], damage: str
 ) -> None:
-    cold = run(capsys, "stories", "--no-cache")
-    run(capsys, "stories")
-    (store,) = store_files(project)
+    cold, store = cold_and_stored(capsys, project)
     if damage == "garbage":
         store.write_bytes(os.urandom(50_000))
     elif damage == "truncated":
         store.write_bytes(store.read_bytes()[:3000])
     elif damage == "another database":
-        import sqlite3
-
         for suffix in ("", "-wal", "-shm"):
             Path(f"{store}{suffix}").unlink(missing_ok=True)
         with sqlite3.connect(store) as other:
@@ -182,11 +187,7 @@ def test_a_damaged_store_is_ignored_and_made_anew(
 def test_a_damaged_entry_is_linted_again(
     project: Path, capsys: pytest.CaptureFixture[str], linted: list[str], columns: str
 ) -> None:
-    import sqlite3
-
-    cold = run(capsys, "stories", "--no-cache")
-    run(capsys, "stories")
-    (store,) = store_files(project)
+    cold, store = cold_and_stored(capsys, project)
     with sqlite3.connect(store) as db:
         db.execute(f"UPDATE files SET {columns} WHERE CAST(path AS TEXT) LIKE '%story-003.txt'")
         db.execute("DELETE FROM across")

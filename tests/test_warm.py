@@ -276,3 +276,20 @@ def test_the_archive_setting_is_checked(
     (project / ".copydesk.yaml").write_text("style: nyt\n" + setting)
     assert main(["check", "stories"]) == 2
     assert f".copydesk.yaml:2: {message}" in capsys.readouterr().err
+
+
+def test_what_nobody_used_for_a_month_is_pruned(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "stories")
+    (store,) = store_files(project)
+    other = store.with_name(f"{PREFIX}0123456789abcdef.sqlite")  # another project's, unused for 40 days
+    other.write_bytes(b"")
+    os.utime(other, (os.path.getmtime(other) - 40 * 24 * 3600,) * 2)
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE runs SET used = used - 40")
+        db.execute("UPDATE files SET used = used - 40")
+    (project / ".copydesk.yaml").write_text("severity: {vague-sourcing: error}\n")  # a new fingerprint
+    run(capsys, "stories")
+    assert not other.exists()
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT COUNT(*) FROM runs").fetchone() == (1,)
+        assert db.execute("SELECT COUNT(*) FROM files").fetchone() == (24,)

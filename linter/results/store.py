@@ -116,16 +116,20 @@ class ResultStore:
 
     def _run_id(self, fingerprint: bytes) -> int:
         with self._writing():
-            self.db.execute("INSERT OR IGNORE INTO runs (fingerprint, used) VALUES (?, ?)", (fingerprint, self.today))
+            new = self.db.execute("INSERT OR IGNORE INTO runs (fingerprint, used) VALUES (?, ?)", (fingerprint, self.today)).rowcount
             run, used = self.db.execute("SELECT id, used FROM runs WHERE fingerprint = ?", (fingerprint,)).fetchone()
-            if used != self.today:
+            if new or used != self.today:
                 self.db.execute("UPDATE runs SET used = ? WHERE id = ?", (self.today, run))
+                self.run = run
                 self._prune()
+        if new or used != self.today:
+            prune_stores()
         return int(run)
 
     def _prune(self) -> None:
-        """Forget what runs of fingerprints unused for a month learned (once
-        a day at most: when a fingerprint is first used on a day)."""
+        """Forget what runs of fingerprints unused for a month learned, and
+        this fingerprint's files unused as long (when a fingerprint is new,
+        or first used on a day)."""
         cutoff = self.today - cache.UNUSED_FOR // DAY
         old = [row[0] for row in self.db.execute("SELECT id FROM runs WHERE used < ?", (cutoff,))]
         for run in old:

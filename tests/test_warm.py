@@ -293,3 +293,21 @@ def test_what_nobody_used_for_a_month_is_pruned(project: Path, capsys: pytest.Ca
     with sqlite3.connect(store) as db:
         assert db.execute("SELECT COUNT(*) FROM runs").fetchone() == (1,)
         assert db.execute("SELECT COUNT(*) FROM files").fetchone() == (24,)
+
+
+def test_the_matching_of_unchanged_stories_is_not_redone(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.checks import across_files
+
+    compared: list[int] = []
+    estimate = across_files.estimate
+    monkeypatch.setattr(across_files, "estimate", lambda a, b: compared.append(1) or estimate(a, b))
+    cold = run(capsys, "stories", "--jobs", "1")
+    cold_comparisons = len(compared)
+    story = project / "stories" / "story-005.txt"
+    story.write_text(story.read_text() + "\nThe harbor board said the new ferry would carry its first passengers in the spring.\n")
+    compared.clear()
+    warm = run(capsys, "stories", "--jobs", "1")
+    assert cold_comparisons and len(compared) < cold_comparisons / 2
+    assert warm == run(capsys, "stories", "--jobs", "1", "--no-cache") == cold  # the new paragraph is its own

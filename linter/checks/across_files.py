@@ -28,6 +28,7 @@ from linter.language import copy_shapes
 from linter.core.check import CorpusCheck, Param
 from linter.article.document import Block, Document, Role, Span
 from linter.results.findings import Finding, fingerprint
+from linter.support.hashing import blake2b
 from linter.support.similarity import bands, estimate, signature
 from linter.support.textnorm import normalize
 
@@ -207,11 +208,15 @@ class ParagraphAcrossFiles(_AcrossFiles):
             links += group_links
             firsts.append(first)
         by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        threshold = self.options["threshold"]
+        before, after = self.carried or {}, {}
         for order, place in firsts:
             for band in bands(place.sig):
                 by_band.setdefault(band, []).append((order, place.sig))
-        for group in by_band.values():
-            links += band_links(group, self.options["threshold"])
+        for band, group in by_band.items():
+            if len(group) > 1:
+                links += _carried_band_links(band, group, threshold, before, after)
+        self.carried = after
         return self.report(clusters(dict(places), links), len(collected))
 
 
@@ -234,8 +239,31 @@ def band_links(group: list[tuple[int, bytes]], threshold: float) -> list[tuple[i
     one when their signatures agree enough (a star, not every pair, so a
     paragraph in thousands of stories stays linear)."""
     group = sorted(group)
-    head_order, head_sig = group[0]
-    return [(order, head_order) for order, sig in group[1:] if estimate(sig, head_sig) >= threshold]
+    head = group[0][0]
+    return [(group[index][0], head) for index in _linked(group, threshold)]
+
+
+def _linked(group: list[tuple[int, bytes]], threshold: float) -> list[int]:
+    """The places in a band's group (in run order) linked to its first."""
+    head_sig = group[0][1]
+    return [index for index, (_, sig) in enumerate(group) if index and estimate(sig, head_sig) >= threshold]
+
+
+def _carried_band_links(
+    band: bytes, group: list[tuple[int, bytes]], threshold: float, before: dict[bytes, Any], after: dict[bytes, Any]
+) -> list[tuple[int, int]]:
+    """``band_links``, taken from an earlier run's (``before``) when the band
+    held the same signatures in the same order; every group's result goes
+    to ``after``, for the next run. A warm run with a few stories changed
+    compares only the groups they are in."""
+    group = sorted(group)
+    key = band + blake2b(b"".join(sig for _, sig in group), digest_size=12).digest()
+    linked = before.get(key)
+    if linked is None:
+        linked = _linked(group, threshold)
+    after[key] = linked
+    head = group[0][0]
+    return [(group[index][0], head) for index in linked]
 
 
 def clusters(places: dict[int, Place], links: Iterable[tuple[int, int]]) -> list[list[Place]]:

@@ -156,10 +156,18 @@ def _across(
         archived = compare_with(engine, store, archive, files, collected)
     found: list[Finding] = []
     for check, items in zip(engine.corpus_checks, collected):
+        check.carried = _carried(store, check.rule.id) if not archive else None
         try:
             found += engine.unsuppressed(check.finish(items))
         except Exception as error:  # one broken rule must not stop the others
             result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
+            check.carried = None
+        if store is not None and not archive and check.carried is not None:
+            try:
+                store.save_carried(check.rule.id, pickle.dumps(check.carried, pickle.HIGHEST_PROTOCOL))
+            except Exception:  # a store that cannot be written, or a state that cannot be kept
+                pass
+        check.carried = None
     if archived:
         found = [finding for finding in found if str(finding.path) not in archived]
     result.findings += found
@@ -169,6 +177,17 @@ def _across(
         except StoreUnusable:
             return None
     return store
+
+
+def _carried(store: ResultStore | None, rule: str) -> Any:
+    """What a rule across files kept from its last matching, or None."""
+    if store is None:
+        return None
+    try:
+        blob = store.carried(rule)
+        return pickle.loads(blob) if blob is not None else None
+    except Exception:  # a store that cannot be read, or a damaged entry: match from scratch
+        return None
 
 
 def _collections(

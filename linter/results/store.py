@@ -30,7 +30,7 @@ from linter.support.hashing import blake2b
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA = "copydesk-results-2"
+SCHEMA = "copydesk-results-3"
 BUSY_SECONDS = 10.0  # how long a run waits for another one's write
 BATCH = 500  # parameters of one query (SQLite allows 999 in old builds)
 DAY = 24 * 3600
@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS across (
   run INTEGER NOT NULL, scope BLOB NOT NULL, inputs BLOB NOT NULL, findings BLOB NOT NULL,
   PRIMARY KEY (run, scope)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS carried (
+  run INTEGER NOT NULL, rule TEXT NOT NULL, state BLOB NOT NULL, PRIMARY KEY (run, rule)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS archives (
   id INTEGER PRIMARY KEY, run INTEGER NOT NULL, root BLOB NOT NULL, folders BLOB NOT NULL, stories INTEGER NOT NULL,
   UNIQUE (run, root));
@@ -137,7 +139,7 @@ class ResultStore:
             for archive in archives:
                 self.db.execute("DELETE FROM archive_keys WHERE archive = ?", (archive,))
                 self.db.execute("DELETE FROM archived WHERE archive = ?", (archive,))
-            for table in ("files", "across", "archives"):
+            for table in ("files", "across", "carried", "archives"):
                 self.db.execute(f"DELETE FROM {table} WHERE run = ?", (run,))
             self.db.execute("DELETE FROM runs WHERE id = ?", (run,))
         self.db.execute("DELETE FROM files WHERE run = ? AND used < ?", (self.run, cutoff))
@@ -221,6 +223,15 @@ class ResultStore:
 
     def save_across(self, scope: bytes, inputs: bytes, findings: bytes) -> None:
         self._write([("INSERT OR REPLACE INTO across (run, scope, inputs, findings) VALUES (?, ?, ?, ?)", [(self.run, scope, inputs, findings)])])
+
+    def carried(self, rule: str) -> bytes | None:
+        """What a rule across files kept from its last matching (see
+        ``CorpusCheck.carried``)."""
+        rows = self._query("SELECT state FROM carried WHERE run = ? AND rule = ?", [self.run, rule])
+        return rows[0][0] if rows else None
+
+    def save_carried(self, rule: str, state: bytes) -> None:
+        self._write([("INSERT OR REPLACE INTO carried (run, rule, state) VALUES (?, ?, ?)", [(self.run, rule, state)])])
 
     # Archives
 

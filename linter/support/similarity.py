@@ -29,6 +29,7 @@ _NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
 # bins, so its most significant byte is at most 0x0F: four 0xFF bytes in a
 # row, wherever they start, are an empty bin (in either byte order).
 _EMPTY_BYTES = b"\xff\xff\xff\xff"
+_BAND_INDEX = [bytes((index,)) for index in range(SIGNATURE_BINS)]  # a band key's first byte
 
 
 def words(text: str, normalized: bool = False) -> list[str]:
@@ -89,9 +90,5 @@ def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:
     key are candidates. Bands with an empty bin are left out (too short to
     say)."""
     width = 4 * rows
-    keys = []
-    for index, start in enumerate(range(0, len(sig), width)):
-        band = sig[start : start + width]
-        if _EMPTY_BYTES not in band:
-            keys.append(bytes([index]) + band)
-    return keys
+    cuts = [sig[start : start + width] for start in range(0, len(sig), width)]
+    return [_BAND_INDEX[index] + band for index, band in enumerate(cuts) if _EMPTY_BYTES not in band]

@@ -20,6 +20,7 @@ it shares with the same stories, counting the others.
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 import zlib
@@ -105,26 +106,30 @@ class _AcrossFiles(CorpusCheck):
         (and is not standing copy), listing the other places (at most
         ``max_places``); a file that shares several paragraphs with the same
         files gets one, at the first, counting the rest."""
+        # A place's other stories are its group's less its own, which is
+        # among them, so the group's stories (made once a group) key the same
+        # pairs; a finding lists at most max_places others and counts the
+        # rest, so a paragraph in hundreds of stories stays linear.
         by_pair: dict[tuple[tuple[Path, int], frozenset[tuple[Path, int]]], list[tuple[Place, list[Place]]]] = {}
         for group in groups:
-            stories = {p.story for p in group}
+            stories = frozenset(p.story for p in group)
             if len(stories) < 2 or self.standing(len(stories), run) or all(p.closing for p in group):
                 continue
             for place in group:
-                others = [p for p in group if p is not place]
-                by_pair.setdefault((place.story, frozenset(stories - {place.story})), []).append((place, others))
+                by_pair.setdefault((place.story, stories), []).append((place, group))
         cap = self.options["max_places"]
         for shared in by_pair.values():
-            place, others = min(shared, key=lambda item: item[0].span.start)
-            where = [p.where for p in others]
-            listed = ", ".join(where[:cap]) + (f" and {len(where) - cap} more" if len(where) > cap else "")
+            place, group = min(shared, key=lambda item: item[0].span.start)
+            others = len(group) - 1
+            listed = ", ".join(p.where for p in islice((p for p in group if p is not place), cap))
+            listed += f" and {others - cap} more" if others > cap else ""
             more = f" The story shares {len(shared) - 1} more with the same stories." if len(shared) > 1 else ""
             yield Finding(
                 place.path,
                 place.span,
                 self.rule.id,
                 self.rule.severity,
-                self.rule.message.format_map({"count": len(others), "places": listed, "shared": more, "text": ""}),
+                self.rule.message.format_map({"count": others, "places": listed, "shared": more, "text": ""}),
                 fingerprint=fingerprint(self.rule.id, f"{place.key:08x}"),
             )
 

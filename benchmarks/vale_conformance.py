@@ -15,7 +15,7 @@ those lines are there), is *partial* (some expected lines found) or a
 Only scenarios on Markdown, plain text and HTML count: every expected line
 is on such a file and every file named on the command line is one. A
 scenario whose command copydesk has no counterpart for (``fix``, ``sync``,
-``--output`` templates, ``--filter``, stdin) counts, as a mismatch; one that
+no counterpart) counts, as a mismatch; one that
 expects an error message instead of findings is listed but not counted.
 
 Scenarios that write files (``Given a file named``) run in a temporary
@@ -37,14 +37,21 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
+if TYPE_CHECKING:
+    from linter.core.engine import Engine
+    from linter.results.run import RunResult
+
 IN_SCOPE = (".md", ".markdown", ".txt", ".html", ".htm")
-# step text -> (folder relative to the run's folder, vale arguments; {0}, {1} the step's values)
+# step text -> (folder relative to the run's folder, vale arguments; {0}, {1} the step's values).
+# A story Vale reads from standard input is given by the runner's own --stdin-file (a file piped in)
+# or --stdin-text (a string Vale is given as its argument), with Vale's --ext naming its format.
 STEPS: list[tuple[str, str | None, str]] = [
     (r'I run command "(.*)"', "../../fixtures/formats", "{0}"),
-    (r'I sync pkg "(.*)"', None, ""),
+    (r'I sync pkg "(.*)"', "../../fixtures/pkg/{0}", "test.md"),  # copydesk reads local packages itself
     (r'I fix "(.*)"', None, ""),
     (r'I use filter "(.*)"', "../../fixtures/filters", '--filter="filter/{0}.expr" .'),
     (r'I lint simple "(.*)"', "../../fixtures/formats", "--ignore-syntax {0}"),
@@ -73,11 +80,11 @@ STEPS: list[tuple[str, str | None, str]] = [
     (r'I check inherited config "(.*)"', "../../fixtures/configs", "--mode-compat --config='{0}' dc"),
     (r'I overwrite sources "(.*)"', "../../fixtures/configs", "--sources='{0}' test.md"),
     (r'I inherit sources "(.*)"', "../../fixtures/configs", "--sources='{0}' test.md"),
-    (r'I run cat "([^\s]+)" "([^\s]+)"', None, ""),
-    (r'I lint string "(.*)"', None, ""),
+    (r'I run cat "([^\s]+)" "([^\s]+)"', "../../fixtures/formats", "--stdin-file={0} --ext={1}"),
+    (r'I lint string "(.*)"', "../../fixtures/formats", "--stdin-text={0} --ext=.txt"),
 ]
 # Vale's options copydesk has a counterpart for; any other makes the scenario unsupported
-SUPPORTED_OPTIONS = ("--config", "--minAlertLevel")
+SUPPORTED_OPTIONS = ("--config", "--minAlertLevel", "--filter", "--stdin-file", "--stdin-text", "--ext", "--glob", "--ignore-syntax", "--output")
 FINDING_LINE = regex.compile(r"^[^:\s][^:]*:\d+:\d+:[^:]+:")
 
 
@@ -88,7 +95,7 @@ class Scenario:
     files: dict[str, str] = field(default_factory=dict)  # written into the run's folder first
     step: str = ""
     expected: list[str] = field(default_factory=list)
-    exactly: bool = True
+    exactly: bool = False  # "should contain exactly"; a scenario that asks only for absent text sets neither
     absent: list[str] = field(default_factory=list)  # "should not contain"
 
     @property
@@ -167,7 +174,7 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
     from linter.core.config import find_config, load_config
     from linter.core.engine import Engine
     from linter.core.plugins import load_plugins
-    from linter.core import valeini
+    from linter.core import vale_filter, valeini
 
     options = dict(a.split("=", 1) for a in arguments if a.startswith("--") and "=" in a)
     targets = [Path(a) for a in arguments if not a.startswith("-")]
@@ -178,9 +185,20 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
         config.vale_ini = valeini.near(Path.cwd(), Path(options["--config"]) if "--config" in options else None)
         if config.vale_ini and "--minAlertLevel" in options:
             config.vale_ini.min_alert_level = options["--minAlertLevel"]
+        if "--ignore-syntax" in arguments:  # every file read as plain text: copydesk's --read-as text
+            config.read_as = "text"
+        if "--glob" in options:  # a negated one (see run_scenario): copydesk's --exclude
+            config.exclude += valeini.expand_braces(options["--glob"].removeprefix("!"))
+        if config.vale_ini and "--filter" in options:
+            config.vale_ini.filter = vale_filter.read(options["--filter"])  # copydesk's --vale-filter
         engine = Engine(config, load_plugins())
         names = engine.vale_names
-        result = engine.lint_paths(targets)
+        if "--stdin-file" in options or "--stdin-text" in options:
+            result = _lint_stdin(engine, options)
+        else:
+            result = engine.lint_paths(targets)
+        if "--output" in options:  # a Vale output template: copydesk's --vale-output
+            return _through_template(engine, result, options["--output"])
     finally:
         os.chdir(previous)
     lines = []
@@ -189,6 +207,35 @@ def run_copydesk(folder: Path, arguments: list[str]) -> list[str]:
             path = os.path.relpath(finding.path, folder) if finding.path.is_absolute() else str(finding.path)
             lines.append((path, finding.span.line, finding.span.column, names[finding.rule], finding.message))
     return [f"{p}:{line}:{column}:{rule}:{message}" for p, line, column, rule, message in sorted(set(lines))]
+
+
+def _through_template(engine: "Engine", result: "RunResult", name: str) -> list[str]:
+    """The lines copydesk's vale-template reporter writes of the Vale
+    rules' findings through the template ``name``."""
+    from linter.cli.commands import _vale_template
+    from linter.core.reporter import ReportSettings
+    from linter.reporters.vale_template import ValeTemplateReporter
+
+    template = _vale_template(name, engine.config.vale_ini)
+    if template is None:
+        raise FileNotFoundError(name)
+    result.findings = [f for f in result.findings if f.rule in engine.vale_names]
+    out = io.StringIO()
+    ValeTemplateReporter(out, ReportSettings(rules={r.id: r for r in engine.rules}, template=template)).report(result)
+    return [line for line in out.getvalue().splitlines() if line.strip()]
+
+
+def _lint_stdin(engine: "Engine", options: dict[str, str]) -> "RunResult":
+    """The story Vale would read from standard input, read by copydesk's
+    ``check -`` with ``--stdin-filename stdin.EXT`` (Vale's name for it)."""
+    from linter.cli.stdin import lint_stdin
+
+    if "--stdin-file" in options:
+        data = Path(options["--stdin-file"]).read_bytes()
+    else:
+        data = options["--stdin-text"].encode("utf-8")
+    result, _ = lint_stdin(engine, io.BytesIO(data), Path("stdin" + options["--ext"]), fix=False, unsafe=False)
+    return result
 
 
 @dataclass
@@ -224,6 +271,7 @@ def run_scenario(testdata: Path, scenario: Scenario) -> Outcome:
     if folder is None:
         return Outcome(scenario, "unsupported", note=f"no counterpart for: {scenario.step}")
     unsupported = [a for a in arguments if a.startswith("-") and a.split("=", 1)[0] not in SUPPORTED_OPTIONS]
+    unsupported += [a for a in arguments if a.startswith("--glob=") and not a.startswith("--glob=!")]  # only a negated one
     if unsupported:
         return Outcome(scenario, "unsupported", note=f"options {unsupported}")
     with tempfile.TemporaryDirectory(prefix="vale-conformance-") as temporary:

@@ -25,7 +25,7 @@ MOVED = {
     "linter.yamlloader": "linter.support.yamlloader",
     "linter.yamlsource": "linter.support.yamlsource",
     "linter.similarity": "linter.support.similarity",
-    "linter.literals": "linter.support.literals",
+    "linter.literals": "linter.support.required_words",
     "linter.document": "linter.article.document",
     "linter.markup_scopes": "linter.article.markup_scopes",
     "linter.scopes": "linter.article.scopes",
@@ -54,7 +54,7 @@ MOVED = {
     "linter.context": "linter.core.context",
     "linter.engine": "linter.core.engine",
     "linter.parallel": "linter.core.parallel",
-    "linter.prefilter": "linter.core.prefilter",
+    "linter.prefilter": "linter.core.word_index",
     "linter.selection": "linter.core.selection",
     "linter.vale": "linter.core.vale",
     "linter.vale_comments": "linter.core.vale_comments",
@@ -66,6 +66,10 @@ MOVED = {
     "linter.checks.suppression_comments": "linter.core.suppression_comments",
     "linter.stdin": "linter.cli.stdin",
     "linter.init_config": "linter.cli.init_config",
+    "linter.checks.credit": "linter.checks.missing_credit",
+    # named for what they hold in 0.2
+    "linter.support.literals": "linter.support.required_words",
+    "linter.core.prefilter": "linter.core.word_index",
 }
 
 

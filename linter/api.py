@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from linter.article.document import ArticleError, Block, Document, LineIndex, Quote, Role, Sentence, Span
 from linter.core.check import REQUIRED, Check, CorpusCheck, Param
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS
 from linter.core.context import RunContext
-from linter.core.hookspecs import HouseStyle, InputFormat, ReporterSpec, RulePack, hookimpl
-from linter.core.reporter import Reporter
+from linter.core.hookspecs import InputFormat, ReporterSpec, RulePack, StyleFile, hookimpl
+from linter.core.reporter import ReportSettings, Reporter
 from linter.core.rule import Rule
 from linter.results.findings import SEVERITIES, Edit, Finding, Fix
 from linter.results.fixes import remove_block_fix, replace_fix
@@ -23,13 +24,15 @@ from linter.results.run import RunResult
 __all__ = [
     # hooks and what they return
     "hookimpl",
-    "HouseStyle",
     "InputFormat",
     "ReporterSpec",
     "RulePack",
+    "StyleFile",
     # check types
     "Check",
     "CorpusCheck",
+    "BY_KEY",
+    "BY_KEY_AND_BANDS",
     "Param",
     "REQUIRED",
     "Rule",
@@ -52,5 +55,6 @@ __all__ = [
     "replace_fix",
     # reporters
     "Reporter",
+    "ReportSettings",
     "RunResult",
 ]

@@ -4,9 +4,9 @@ Stories are a Dask bag, linted partition by partition on the workers, each
 of which builds its own engine from the run's configuration. Cross-file
 rules never gather the archive in one place: headlines are grouped by the
 hash of their text, paragraphs by hash and then by MinHash band (the same
-stages the local run uses, in ``checks.across_files``), so only stories
-that share a key meet, and the driver receives only the links between
-them. Findings come back sorted exactly as a local run sorts them.
+stages the local run uses, in ``core.grouping``; each rule says which in
+its ``grouping``), so only stories that share a key meet, and the driver
+receives only the links between them. Findings come back sorted exactly as a local run sorts them.
 
 Paths may be local folders or fsspec URLs (``file://``, ``s3://`` ... when
 the filesystem's package is installed).
@@ -23,10 +23,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from linter.checks.across_files import HeadlineAcrossFiles, ParagraphAcrossFiles, band_links, clusters, exact_links
+from linter.core.check import CorpusCheck
 from linter.core.file_problem import PROBLEM_UNREADABLE
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, band_links, clusters, exact_links
 from linter.core.engine import Engine
-from linter.results.run import RunResult
+from linter.results.run import Accumulator, RunResult
 from linter.results.findings import Finding
 from linter.support.similarity import bands
 from linter.article.source import UnreadableFile, decode, read_source
@@ -44,7 +45,7 @@ def _worker_engine(blob: bytes) -> Engine:
     return _ENGINES[blob]
 
 
-def _lint_url(engine: Engine, url: str, problems: list[str], collected: list[list[Any]]) -> list[Finding]:
+def _lint_url(engine: Engine, url: str, run: Accumulator) -> list[Finding]:
     import fsspec
 
     path = Path(url.split("://", 1)[1])
@@ -57,7 +58,7 @@ def _lint_url(engine: Engine, url: str, problems: list[str], collected: list[lis
     except (UnreadableFile, OSError) as error:
         message = str(error) if isinstance(error, UnreadableFile) else f"cannot read the file: {error}"
         return engine.file_finding(path, PROBLEM_UNREADABLE, message)
-    return engine.lint_text(path, text, problems, collected)
+    return engine.lint_text(path, text, run)
 
 
 def _lint_partition(items: list[tuple[int, str, str]], blob: bytes) -> list[tuple[int, list[Finding], list[str], list[Any]]]:
@@ -66,18 +67,18 @@ def _lint_partition(items: list[tuple[int, str, str]], blob: bytes) -> list[tupl
     engine = _worker_engine(blob)
     out = []
     for order, name, location in items:
-        problems: list[str] = []
-        collected: list[list[Any]] = [[] for _ in engine.corpus_checks]
+        run = Accumulator(len(engine.corpus_checks))
         if "://" in location:
-            findings = _lint_url(engine, location, problems, collected)
+            findings = _lint_url(engine, location, run)
         else:
             try:
                 source = read_source(Path(location), engine.config.max_file_size)
             except UnreadableFile as error:
                 findings = engine.file_finding(Path(name), PROBLEM_UNREADABLE, str(error))
             else:
-                findings = engine.lint_text(Path(name), source.text, problems, collected)
-        out.append((order, findings, problems, [per_check[0] if per_check else None for per_check in collected]))
+                findings = engine.lint_text(Path(name), source.text, run)
+        collected = run.collected or []
+        out.append((order, findings, run.problems, [per_check[0] if per_check else None for per_check in collected]))
     return out
 
 
@@ -195,11 +196,11 @@ def _run(engine: Engine, db: Any, client: Any, files: list[tuple[str, str]], blo
         future.release()
     for index, check in enumerate(engine.corpus_checks):
         items = records.map(lambda r, i=index: (r[0], r[3][i]))
-        if isinstance(check, ParagraphAcrossFiles):
-            found = _paragraphs(check, items)
-        elif isinstance(check, HeadlineAcrossFiles):
-            found = _headlines(check, items)
-        else:  # a plugin's cross-file rule: its items come to the driver
+        if check.grouping == BY_KEY_AND_BANDS:
+            found = _by_key_and_bands(check, items)
+        elif check.grouping == BY_KEY:
+            found = _by_key(check, items)
+        else:  # no grouping of its own: its items come to the driver
             found = list(check.finish([item for _, item in sorted(items.compute())]))
         if spilled is not None:
             spilled.add(engine.unsuppressed(found))
@@ -212,14 +213,14 @@ def _run(engine: Engine, db: Any, client: Any, files: list[tuple[str, str]], blo
     return result
 
 
-def _headlines(check: HeadlineAcrossFiles, items: Any) -> list[Finding]:
+def _by_key(check: CorpusCheck, items: Any) -> list[Finding]:
     places = items.filter(lambda r: r[1] is not None)
     groups = places.groupby(lambda r: r[1].key).map(lambda kv: [p for _, p in sorted(kv[1], key=lambda r: r[0])])
     shared = groups.filter(lambda group: len({p.path for p in group}) > 1).compute()
     return list(check.report(shared, items.count().compute()))
 
 
-def _paragraphs(check: ParagraphAcrossFiles, items: Any) -> list[Finding]:
+def _by_key_and_bands(check: CorpusCheck, items: Any) -> list[Finding]:
     threshold = check.options["threshold"]
     # (order, place) for every paragraph: order is (file, paragraph).
     places = items.map(lambda r: [((r[0], i), p) for i, p in enumerate(r[1] or ())]).flatten()

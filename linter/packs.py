@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.core.hookspecs import HouseStyle, RulePack, hookimpl
+from linter.core.hookspecs import RulePack, StyleFile, hookimpl
 from linter.support.shipped import shipped_rules_dir
 
 
@@ -22,8 +22,8 @@ def copydesk_rule_packs() -> list[RulePack]:
 
 
 @hookimpl
-def copydesk_house_styles() -> list[HouseStyle]:
-    return [HouseStyle(path.stem, path) for path in sorted((shipped_rules_dir() / "styles").glob("*.yaml"))]
+def copydesk_house_styles() -> list[StyleFile]:
+    return [StyleFile(path.stem, path) for path in sorted((shipped_rules_dir() / "styles").glob("*.yaml"))]
 
 
 @hookimpl

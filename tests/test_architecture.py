@@ -110,3 +110,11 @@ def test_the_readme_layout_names_every_package_and_every_module_of_the_layers() 
             if p.stem != "__init__" and not re.search(rf"\b{p.stem}\b", layout)
         ]
     assert missing == []
+
+
+def test_the_tests_mirror_the_layout() -> None:
+    """A test folder is named for a package of linter/, and the tests at the
+    top are those of whole runs."""
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and any(p.glob("test_*.py"))}
+    packages = {p.name for p in (ROOT / "linter").iterdir() if (p / "__init__.py").is_file()}
+    assert folders <= packages, folders - packages

@@ -32,6 +32,8 @@ def _ignored(relative: str, is_dir: bool, patterns: Iterable[str]) -> bool:
             if not is_dir:
                 continue
             pattern = pattern.rstrip("/")
+        while pattern.startswith("**/"):  # in every folder, the top one too
+            pattern = pattern[3:]
         if "/" in pattern.strip("/"):
             if fnmatch.fnmatchcase(relative, pattern.lstrip("/")):
                 return True

@@ -7,18 +7,24 @@ an end column points one past the last character, as in SARIF and LSP.
 
 from __future__ import annotations
 
-import bisect
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Iterator, NamedTuple
 
-from linter.support import patterns, similarity
+from linter.article import suppression
+from linter.article.lines import LineIndex, Span
+from linter.support import similarity
 from linter.support.textnorm import normalize
 
-_NEWLINE = patterns.compile(r"\r\n|\r|\n")
+__all__ = ["ArticleError", "Block", "Document", "LineIndex", "Quote", "Role", "Sentence", "Span"]
 
 
 MARKUP = "markup:"  # a scope of blocks selected by their markup (see linter.article.markup_scopes)
+# the key of Document.metadata under which a format that renders its markup
+# away (HTML) keeps the document offsets of inline parts, by scope: {"link": [(start, end)]}
+PARTS = "markup-parts"
+# and the tag each block was read from, with whether it stands in a <blockquote> and in an <li>: [("h2", False, False)]
+BLOCK_TAGS = "block-tags"
 
 
 class Role:
@@ -37,39 +43,6 @@ class Role:
     FURNITURE = "furniture"
 
     ALL = (SUMMARY, HEADLINE, DEK, BYLINE, CREDIT, BODY, HEADING, FURNITURE)
-
-
-class Span(NamedTuple):
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-class LineIndex:
-    """Maps character offsets to 1-based (line, column) positions."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        row = bisect.bisect_right(self.starts, offset) - 1
-        return row + 1, offset - self.starts[row] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(start, end, line, column, end_line, end_column)
-
-    def line_span(self, line: int) -> tuple[int, int]:
-        """Start and end offsets of a 1-based line, without its line break."""
-        start = self.starts[line - 1]
-        stop = self.starts[line] if line < len(self.starts) else len(self.text)
-        text = self.text[start:stop]
-        return start, start + len(text.rstrip("\r\n"))
 
 
 class Sentence(NamedTuple):
@@ -184,10 +157,39 @@ class Document:
         wanted = set(roles)
         selectors = [r.removeprefix(MARKUP) for r in wanted if r.startswith(MARKUP)]
         if selectors:
-            from linter.article.markup_scopes import selects
+            from linter.article.markup_scopes import inline, selects
 
-            return (b for b in self.blocks if b.role in wanted or any(selects(self.markup_kinds(b), s) for s in selectors))
+            whole = [s for s in selectors if not inline(s)]
+            parts = [s for s in selectors if inline(s)]
+            chosen = (b for b in self.blocks if b.role in wanted or any(selects(self.markup_kinds(b), s) for s in whole))
+            return self._with_parts(chosen, parts) if parts else chosen
         return (b for b in self.blocks if b.role in wanted)
+
+    def _with_parts(self, chosen: Iterator[Block], selectors: list[str]) -> Iterator[Block]:
+        """The blocks ``chosen``, then the parts of Markdown blocks the inline
+        selectors read (see linter.article.markup_scopes.parts), each a block
+        of its own over its span. A part keeps its block's index, so what is
+        known of the block's words (linter.core.prefilter) holds of it too."""
+        from linter.article.markup_scopes import parts
+
+        yield from chosen
+        for block in self.blocks:
+            if block.origin != "body":
+                continue
+            for selector in selectors:
+                for begin, end in self.parts_of(block, selector, parts):
+                    span = self.span(block.span.start + begin, block.span.start + end)
+                    yield Block(block.role, block.text[begin:end], span, block.index, block.prose, block.origin)
+
+    def parts_of(self, block: Block, selector: str, markdown_parts: Callable[[str, str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        """The offsets in ``block``'s text of the parts an inline selector
+        reads: read from a Markdown block's text, or kept by the format
+        (``PARTS``) for one that renders its markup away."""
+        if self.format == "markdown":
+            return markdown_parts(block.text, selector)
+        start, end = block.span.start, block.span.end
+        kept = self.metadata.get(PARTS, {}).get(selector.strip(), ())
+        return [(s - start, e - start) for s, e in kept if start <= s and e <= end]
 
     def markup_kinds(self, block: Block) -> frozenset[str]:
         """What the markup makes of a block (see linter.article.markup_scopes)."""
@@ -200,8 +202,18 @@ class Document:
             below = self.text[slice(*self.lines.line_span(number + 1))] if number < len(self.lines.starts) else None
             markdown_body = self.format == "markdown" and block.origin == "body"
             heading_role = block.role in ("heading", "headline")
-            self.cache[key] = kinds(markdown_body, heading_role, self.text[start:end], self.text[start : block.span.start], below)
+            html_body = self.format == "html" and block.origin == "body"
+            line, prefix = self.text[start:end], self.text[start : block.span.start]
+            tags = self.metadata.get(BLOCK_TAGS)
+            html_tag = tags[block.index] if html_body and tags and block.index < len(tags) else None
+            self.cache[key] = kinds(markdown_body, heading_role, line, prefix, below, html_body, html_tag)
         return self.cache[key]
+
+    @cached_property
+    def suppressions(self) -> suppression.Suppressions:
+        """The story's suppression comments, read once (a format may set
+        them as it reads the file)."""
+        return suppression.parse(self.text, self.lines)
 
     @property
     def headline(self) -> Block | None:

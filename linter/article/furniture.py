@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from linter.support import patterns
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 # "By Jane Roe", "By Jane Roe, Staff Writer", "By Jane Roe and John Doe",
 # "Jane Roe | Reuters".

@@ -17,6 +17,7 @@ from linter.support import patterns
 from linter.article import quotations, segment
 from linter.article.document import Block, LineIndex, Quote, Role, Sentence
 from linter.article.furniture import dateline_end, is_byline, is_credit, is_furniture
+from linter.support.titlecase import is_title_case
 from linter.article.suppression import is_directive_line
 from linter.support.textnorm import normalize
 
@@ -30,7 +31,6 @@ HEADLINE_MAX_WORDS = 22
 STOPPED_HEADLINE_MAX_WORDS = 15
 DEK_MAX_WORDS = 40
 
-_WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _PROSE_END = patterns.compile(r"[.!?]['\"”’)]*\s*$")
 _TERMINAL = patterns.compile(r"[.;:,]['\"”’)]*\s*$")
 _ABSTRACT = patterns.compile(r"^ABSTRACT[.:]?$")
@@ -43,17 +43,6 @@ class Unit(NamedTuple):
     end: int
     kind: str = "text"  # "text", "heading", "item", "subhead" (a headline's second line), "blockquote"
     level: int = 0  # heading level for Markdown headings
-
-
-_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on or over per the to up via vs with amid".split())
-
-
-def is_title_case(text: str, minimum: int = 3) -> bool:
-    """At least ``minimum`` significant words, most of them capitalised, as
-    in "Council Approves New Budget"."""
-    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
-    capitalised = sum(w[0].isupper() or w[0].isdigit() for w in words)
-    return len(words) >= minimum and capitalised >= 0.8 * len(words)
 
 
 def is_headline_like(text: str) -> bool:

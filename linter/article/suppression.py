@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from linter.support import patterns
-from linter.article.document import LineIndex
+from linter.article.lines import LineIndex
 
 _RULE_LIST_SEPARATOR = patterns.compile(r"[\s,]+")
 DIRECTIVE = patterns.compile(

@@ -14,9 +14,13 @@ from linter.checks.metric import Metric
 from linter.checks.occurrence import Occurrence
 from linter.checks.readability import Readability
 from linter.checks.repetition import Repetition
+from linter.checks.script import Script
+from linter.checks.sequence import Sequence
+from linter.checks.spelling import Spelling
+from linter.checks.vale_capitalization import ValeCapitalization
 from linter.checks.substitution import Substitution
 from linter.core.suppression_comments import SuppressionComments
-from linter.checks.credit import MissingCredit
+from linter.checks.missing_credit import MissingCredit
 from linter.checks.duplicated_headline import DuplicatedHeadline
 from linter.checks.name_style import NameStyle
 from linter.checks.near_duplicate import NearDuplicate
@@ -52,6 +56,10 @@ def copydesk_check_types() -> list[type[Check]]:
         Capitalization,
         Readability,
         Metric,
+        Spelling,
+        ValeCapitalization,
+        Script,
+        Sequence,
         FileProblem,
         SuppressionComments,
     ]

@@ -27,10 +27,10 @@ import zlib
 
 from linter.language import copy_shapes
 from linter.core.check import CorpusCheck, Param
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, carried_band_links, clusters, exact_links
 from linter.article.document import Block, Document, Role, Span
 from linter.results.findings import Finding, fingerprint
-from linter.support.hashing import blake2b
-from linter.support.similarity import bands, estimate, signature
+from linter.support.similarity import bands, signature
 from linter.support.textnorm import normalize
 
 if TYPE_CHECKING:
@@ -137,6 +137,7 @@ class _AcrossFiles(CorpusCheck):
 class HeadlineAcrossFiles(_AcrossFiles):
     name = "headline-across-files"
     summary = "Two stories carry one headline."
+    grouping = BY_KEY  # collects a Place (or None) a story
     params = {
         "allow": Param("strings", (), "headlines that may repeat (standing heads)"),
         "max_places": Param("int", 5, "how many other places a finding lists"),
@@ -164,6 +165,7 @@ class HeadlineAcrossFiles(_AcrossFiles):
 class ParagraphAcrossFiles(_AcrossFiles):
     name = "paragraph-across-files"
     summary = "A paragraph is published in several stories."
+    grouping = BY_KEY_AND_BANDS  # collects a list of Places (with signatures) a story
     params = {
         "allow": Param("strings", (), "boilerplate that may repeat ('contributed reporting')"),
         "max_places": Param("int", 5, "how many other places a finding lists"),
@@ -220,71 +222,6 @@ class ParagraphAcrossFiles(_AcrossFiles):
                 by_band.setdefault(band, []).append((order, place.sig))
         for band, group in by_band.items():
             if len(group) > 1:
-                links += _carried_band_links(band, group, threshold, before, after)
+                links += carried_band_links(band, group, threshold, before, after)
         self.carried = after
         return self.report(clusters(dict(places), links), len(collected))
-
-
-# Matching paragraphs across files, in stages over (order, place) pairs,
-# where ``order`` is a place's position in the run (files in order, then
-# paragraphs): every group can be handled on its own, by this process or by
-# a worker of a cluster, and the result is the same.
-
-
-def exact_links(group: list[tuple[int, Place]]) -> tuple[list[tuple[int, int]], tuple[int, Place]]:
-    """Exact copies (one key): each is linked to the first, which alone goes
-    on to the near-copy stage."""
-    group = sorted(group, key=lambda item: item[0])
-    first_order = group[0][0]
-    return [(order, first_order) for order, _ in group[1:]], group[0]
-
-
-def band_links(group: list[tuple[int, bytes]], threshold: float) -> list[tuple[int, int]]:
-    """Paragraphs sharing a MinHash band: each is linked to the band's first
-    one when their signatures agree enough (a star, not every pair, so a
-    paragraph in thousands of stories stays linear)."""
-    group = sorted(group)
-    head = group[0][0]
-    return [(group[index][0], head) for index in _linked(group, threshold)]
-
-
-def _linked(group: list[tuple[int, bytes]], threshold: float) -> list[int]:
-    """The places in a band's group (in run order) linked to its first."""
-    head_sig = group[0][1]
-    return [index for index, (_, sig) in enumerate(group) if index and estimate(sig, head_sig) >= threshold]
-
-
-def _carried_band_links(
-    band: bytes, group: list[tuple[int, bytes]], threshold: float, before: dict[bytes, Any], after: dict[bytes, Any]
-) -> list[tuple[int, int]]:
-    """``band_links``, taken from an earlier run's (``before``) when the band
-    held the same signatures in the same order; every group's result goes
-    to ``after``, for the next run. A warm run with a few stories changed
-    compares only the groups they are in."""
-    group = sorted(group)
-    key = band + blake2b(b"".join(sig for _, sig in group), digest_size=12).digest()
-    linked = before.get(key)
-    if linked is None:
-        linked = _linked(group, threshold)
-    after[key] = linked
-    head = group[0][0]
-    return [(group[index][0], head) for index in linked]
-
-
-def clusters(places: dict[int, Place], links: Iterable[tuple[int, int]]) -> list[list[Place]]:
-    """Groups of linked places (two or more), each in run order."""
-    parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        parent.setdefault(i, i)
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in links:
-        parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
-    for order in sorted(parent):
-        groups.setdefault(root(order), []).append(order)
-    return [[places[o] for o in members] for members in groups.values() if len(members) > 1]

@@ -12,7 +12,7 @@ from linter.core.check import REQUIRED, Check, Param
 from linter.article.document import Document, Role
 from linter.results.findings import Finding
 from linter.results.fixes import replace_fix
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext

@@ -13,7 +13,7 @@ from linter.checks.markup import blank_markup, whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, excepted, matches, token_pattern
 from linter.article.document import Document, Role
 from linter.results.findings import Finding
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext

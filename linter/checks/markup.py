@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Iterable
 from linter.support import patterns
 
 if TYPE_CHECKING:
+    import regex
+
     from linter.core.check import Check
     from linter.article.document import Document
 
@@ -25,6 +27,25 @@ def blank_markup(text: str, doc_format: str) -> str:
     if doc_format != MARKDOWN or ("`" not in text and "://" not in text):
         return text
     return _SKIPPED.sub(lambda match: BLANK * len(match.group()), text)
+
+
+# marks of markup around words: emphasis, a link's or image's brackets, a
+# reference's label, a table's bars, an HTML tag, an autolink
+_MARKS = patterns.compile(r"(?<=\])\[[^\[\]]*\]|!(?=\[)|[\[\]|]|(?<![\w*_])[*_]+|[*_]+(?![\w*_])|<[^<>\n]*>")
+
+
+def prose_only(text: str, doc_format: str) -> str:
+    """``text`` with what is not prose turned to spaces, offsets kept: in
+    Markdown, inline code, URLs, link targets and the marks of markup."""
+
+    def spaces(match: "regex.Match[str]") -> str:
+        return " " * len(match.group())
+
+    if doc_format != MARKDOWN:
+        return text
+    if "`" in text or "://" in text or "](" in text:
+        text = _SKIPPED.sub(spaces, text)
+    return _MARKS.sub(spaces, text)
 
 
 def whole_or_segments(check: "Check", doc: "Document") -> Iterable[tuple[str, int]]:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 from linter.support import patterns
 from linter.core.check import REQUIRED, Check, Param
 from linter.checks.readability import syllables
-from linter.article.document import Document, Role
+from linter.article.document import Block, Document, Role
 from linter.results.findings import Finding
 from linter.article.markdown_syntax import FENCE, HEADING, SETEXT, closes_fence
 
@@ -110,18 +110,20 @@ class Metric(Check):
         self.compare, self.limit = _COMPARISONS[condition.group(1)], float(condition.group(2))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        value = _evaluate(self.formula, counts(doc, [text for text, _ in self.segments(doc)]))
+        texts = [text for text, _ in self.segments(doc)]
+        value = _evaluate(self.formula, counts(doc, texts, list(self.blocks(doc))))
         if self.compare(value, self.limit):
             yield self.finding(doc, 0, 0, value=f"{value:.2f}")
 
 
-def counts(doc: Document, texts: list[str]) -> dict[str, float]:
-    """Every variable of a formula, for the document and its texts."""
+def counts(doc: Document, texts: list[str], blocks: list[Block]) -> dict[str, float]:
+    """Every variable of a formula, for the document and the texts of
+    the blocks a rule reads."""
     words = [w for text in texts for w in _WORD.findall(text)]
     syllable_counts = [syllables(w) for w in words]
     values: dict[str, float] = {
         "words": len(words),
-        "sentences": sum(len(b.sentences) or 1 for b in doc.blocks if b.text.strip() and b.role in Role.ALL),
+        "sentences": sum(len(b.sentences) or 1 for b in blocks if b.text.strip()),
         "characters": sum(len(w) for w in words),
         "syllables": sum(syllable_counts),
         "long_words": sum(len(w) > 6 for w in words),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from linter.core.check import Check, Param
-from linter.checks.markup import whole_or_segments
+from linter.checks.markup import blank_markup, whole_or_segments
 from linter.checks.tokens import TOKEN_PARAMS, count_matches, excepted, token_pattern
 from linter.article.document import Document, Role
 from linter.results.findings import Finding
@@ -26,6 +26,7 @@ class Occurrence(Check):
         "min": Param("int", 0, "report fewer than this many (0: no minimum)"),
         "whole_text": Param("bool", False, "count in the file's whole text, markup included (Vale's raw scope)"),
         "at_first_match": Param("bool", False, "report at the unit's first match (its start when none), not the whole unit, as Vale does"),
+        "first_outside_code": Param("bool", False, "with at_first_match: the first match outside inline code or a URL (Markdown), as Vale reports it"),
         **TOKEN_PARAMS,
     }
     fields = ("count", "limit")
@@ -58,7 +59,9 @@ class Occurrence(Check):
         the empty span at its start."""
         for text, offset in whole_or_segments(self, doc):
             if start <= offset < end:
-                match = self.pattern.search(text)
-                if match:
-                    return offset + match.start(), offset + match.end()
+                shown = blank_markup(text, doc.format) if self.options["first_outside_code"] else text
+                for match in self.pattern.finditer(text):
+                    at = match.start()
+                    if shown[at : at + 1] == text[at : at + 1]:
+                        return offset + match.start(), offset + match.end()
         return start, start

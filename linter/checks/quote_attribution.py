@@ -31,7 +31,7 @@ from linter.core.check import REQUIRED, Check, Param
 from linter.article.document import Block, Document, Quote, Role, Sentence
 from linter.results.findings import Finding
 from linter.article.furniture import is_photo_credit
-from linter.article.layout import is_title_case
+from linter.support.titlecase import is_title_case
 from linter.language.speakers import SpeakerFinder, reporter_words
 
 if TYPE_CHECKING:

@@ -15,11 +15,11 @@ import regex
 
 from linter.support import budget, patterns
 
-from linter.language import copy_shapes
 from linter.core.check import Check, Param
 from linter.article.document import Document, Role
 from linter.results.findings import Finding
 from linter.results.fixes import replace_fix
+from linter.support.titlecase import long_words_capitalised
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
@@ -33,8 +33,12 @@ class Repetition(Check):
         "tokens": Param("patterns", (r"[\p{L}]+",), "which words count (default: any word)"),
         "exceptions": Param("strings", ("that", "had", "is", "ha", "no", "bye", "very", "so", "bora", "chop", "knock"), "repeats that are fine"),
         "ignorecase": Param("bool", True, "compare without regard to case"),
+        "alpha": Param("bool", False, "only words of letters count (Vale's alpha)"),
+        "slips_only": Param(
+            "bool", True, "only repeats that read as a slip: not shouted, not a name, not in a tag (Vale judges none of that)"
+        ),
     }
-    fields = ("match",)
+    fields = ("match", "word")
     default_scope = (Role.SUMMARY, Role.HEADLINE, Role.DEK, Role.BODY)
 
     def __init__(self, rule: "Rule", context: "RunContext") -> None:
@@ -49,13 +53,16 @@ class Repetition(Check):
             tags = [tag.span() for tag in _TAG.finditer(text)] if "<" in text else []
             for match in self.pattern.finditer(text, timeout=budget.time_left()):
                 word = match.group("word")
-                if word.casefold() in excepted or not _slip(match.group().split(), text):
+                if word.casefold() in excepted or (self.options["alpha"] and not word.isalpha()):
                     continue
-                if any(tag_start <= match.start() < tag_end for tag_start, tag_end in tags):
+                if self.options["slips_only"] and (
+                    not _slip(match.group().split(), text)
+                    or any(tag_start <= match.start() < tag_end for tag_start, tag_end in tags)
+                ):
                     continue
                 begin, end = start + match.start(), start + match.end()
                 fix = replace_fix(doc, begin, end, word, f"write '{word}' once")
-                yield self.finding(doc, begin, end, fix, match=doc.text[begin:end])
+                yield self.finding(doc, begin, end, fix, match=doc.text[begin:end], word=word)
 
 
 _TAG = patterns.compile(r"</?[\p{L}][^<>]*(?:>|$)")  # a tag may run on past its paragraph
@@ -68,6 +75,6 @@ def _slip(words: list[str], text: str) -> bool:
     first = words[0]
     if first.isupper() and len(first) > 1:
         return False
-    if all(word[0].isupper() for word in words) and not copy_shapes.title_case(text):
+    if all(word[0].isupper() for word in words) and not long_words_capitalised(text):
         return False
     return all(word == first or word[1:] == first[1:] for word in words[1:])

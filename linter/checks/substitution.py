@@ -15,7 +15,7 @@ from linter.checks.tokens import TOKEN_PARAMS
 from linter.article.document import Document, Role
 from linter.results.findings import Finding, Fix
 from linter.results.fixes import replace_fix
-from linter.support.literals import literals_of
+from linter.support.required_words import literals_of
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
@@ -53,7 +53,7 @@ class Substitution(Check):
         """Compiled on first use (see Existence.pattern)."""
         body = "|".join(f"(?P<s{i}>{key})" for i, key in enumerate(self.keys))
         if not self.options["nonword"]:
-            body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+            body = patterns.whole_word(body)
         return patterns.compile(body, (regex.I if self.options["ignorecase"] else 0) | regex.V1)
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -22,7 +22,7 @@ def token_pattern(tokens: tuple[str, ...], ignorecase: bool, nonword: bool) -> r
     first); whole words only unless ``nonword``."""
     body = "|".join(f"(?:{t})" for t in sorted(tokens, key=len, reverse=True))
     if not nonword:
-        body = rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+        body = patterns.whole_word(body)
     try:
         return patterns.compile(body, (regex.I if ignorecase else 0) | regex.V1)
     except regex.error as error:

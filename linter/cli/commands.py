@@ -12,7 +12,7 @@ import gc
 import os
 from pathlib import Path
 import sys
-from typing import NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, NoReturn, Sequence, TextIO
 
 from linter.support import patterns
 
@@ -21,6 +21,9 @@ from linter.core.config import Config, find_config, load_config
 from linter.article.document import ArticleError
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, severity_rank
+
+if TYPE_CHECKING:
+    from linter.core.valeini import ValeIni
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -66,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="lint articles")
     check.add_argument("paths", nargs="*", default=["."], help="files, folders or fsspec URLs (default: .); - reads a story from standard input")
+    check.add_argument("--read-as", metavar="FORMAT", help="read every file with this input format (text, markdown, html), whatever its suffix")
     check.add_argument("--stdin-filename", type=Path, metavar="NAME", help="with -: the story's file name (its suffix picks the format; config patterns match it)")
-    check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab")
+    check.add_argument("--format", default="text", help="output format: text (default), json, sarif, github, junit, gitlab, vale-template")
     check.add_argument("--select", type=_id_list, action="extend", help="only these rules (ids or globs, comma-separated)")
     check.add_argument("--ignore", type=_id_list, action="extend", help="skip these rules (ids or globs, comma-separated)")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
@@ -85,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every finding of this run in FILE")
     check.add_argument("--vale-config", type=Path, help="Vale's .vale.ini (default: the nearest, as Vale finds it)")
     check.add_argument("--min-alert-level", choices=("suggestion", "warning", "error"), help="the Vale configuration's MinAlertLevel, overridden")
+    check.add_argument(
+        "--exclude", action="append", metavar="PATTERN", help="skip the files and folders this gitignore-style pattern matches, besides the config's exclude (repeatable)"
+    )
+    check.add_argument(
+        "--vale-output", metavar="TEMPLATE", help="write findings through a Vale output template (a file, or one in StylesPath/config/templates)"
+    )
+    check.add_argument("--vale-filter", metavar="EXPR", help="Vale's --filter: only the Vale rules this expression (or .expr file) picks")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
     check.add_argument("--no-cache", action="store_true", help="neither use nor keep the results of earlier runs")
     check.add_argument(
@@ -107,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
     init.add_argument("--style", default="nyt", help="house style for names: nyt (default), ap or british")
 
-    docs = commands.add_parser("docs", parents=[common], help="write the rule reference (Markdown) for every shipped rule")
+    docs = commands.add_parser("docs", parents=[common], help="write the reference (Markdown) of every shipped rule and check type")
     docs.add_argument("--output", type=Path, help="write to this file (default: standard output)")
 
     names = commands.add_parser("names", help="work with names registries")
@@ -222,16 +233,20 @@ def _collect_garbage() -> None:
 def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from dataclasses import replace
 
-    from linter.core import valeini
+    from linter.core import vale_filter, valeini
 
     vale_ini = valeini.near(Path.cwd(), args.vale_config)
     if vale_ini and args.min_alert_level:
         vale_ini = replace(vale_ini, min_alert_level=args.min_alert_level)
+    if vale_ini and args.vale_filter:
+        vale_ini = replace(vale_ini, filter=vale_filter.read(args.vale_filter))
     # The run's settings: the loaded config as read, with the command line's over it.
     config = config.replaced(
         vale_ini=vale_ini,
         select=args.select or config.select,
         ignore=[*config.ignore, *args.ignore] if args.ignore else config.ignore,
+        exclude=[*config.exclude, *args.exclude] if args.exclude else config.exclude,
+        read_as=args.read_as,
     )
     stdin = "-" in args.paths
     if (stdin and len(args.paths) > 1) or (args.stdin_filename and not stdin):
@@ -254,6 +269,16 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     reporters = engine.plugins.reporters
     if args.format not in reporters:
         print(f"copydesk: error: unknown format '{args.format}' (known: {', '.join(sorted(reporters))})", file=sys.stderr)
+        return EXIT_ERROR
+    if args.vale_output:
+        found = _vale_template(args.vale_output, engine.config.vale_ini)
+        if found is None:
+            print(f"copydesk: error: --vale-output: template '{args.vale_output}' not found", file=sys.stderr)
+            return EXIT_ERROR
+        args.format, args.template = "vale-template", found
+    input_formats = sorted(f.name for f in engine.plugins.formats)
+    if args.read_as and args.read_as not in input_formats:
+        print(f"copydesk: error: --read-as: unknown input format '{args.read_as}' (known: {', '.join(input_formats)})", file=sys.stderr)
         return EXIT_ERROR
     if stdin:
         from linter.cli.stdin import STDIN_NAME, lint_stdin
@@ -367,8 +392,23 @@ def _report(args: argparse.Namespace, engine, reporters, result, out: TextIO) ->
         docs_url=engine.config.docs_url,
         show_source=args.show_source,
         unsafe_fixes=args.unsafe_fixes,
+        template=getattr(args, "template", ""),
     )
     build_reporter(reporters[args.format].load(), out, settings).report(result)
+
+
+def _vale_template(name: str, vale_ini: "ValeIni | None") -> str | None:
+    """The text of a Vale output template: the file named, or Vale's
+    ``StylesPath/config/templates/NAME``; None when neither is there."""
+    places = [Path(name)]
+    if vale_ini is not None and vale_ini.styles_path is not None:
+        places.append(vale_ini.styles_path / "config" / "templates" / name)
+    for place in places:
+        try:
+            return place.read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return None
 
 
 def _no_articles(paths: Sequence[object]) -> int:
@@ -382,41 +422,43 @@ def _no_articles(paths: Sequence[object]) -> int:
 def _diff(engine, paths: list[Path], out: TextIO, unsafe: bool, allow_no_files: bool) -> int:  # type: ignore[no-untyped-def]
     """Print the fixes as a diff; exit 1 when there is one."""
     from linter.core.autofix import fix_file
+    from linter.results.run import Accumulator
 
-    problems: list[str] = []
+    run = Accumulator()
     changed = 0
     files = engine.files(paths)
     if not files and not allow_no_files:
         return _no_articles(paths)
     for path in files:
-        file_fix = fix_file(engine, path, problems, unsafe)
+        file_fix = fix_file(engine, path, run, unsafe)
         if file_fix:
             out.write(file_fix.diff())
             changed += 1
-    _warn(problems)
+    _warn(run.problems)
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 
 
 def _fix(engine, paths: list[Path], unsafe: bool) -> None:  # type: ignore[no-untyped-def]
     from linter.core.autofix import fix_file
     from linter.article.source import NotWritten, remove_stale_temporaries, write_source
+    from linter.results.run import Accumulator
 
-    problems: list[str] = []
+    run = Accumulator()
     fixed = files = 0
     targets = engine.files(paths)
     for folder in dict.fromkeys(path.parent for path in targets):
         remove_stale_temporaries(folder)  # left by a run that was killed
     for path in targets:
-        file_fix = fix_file(engine, path, problems, unsafe)
+        file_fix = fix_file(engine, path, run, unsafe)
         if not file_fix:
             continue
         try:
             write_source(file_fix.source, file_fix.fixed, engine.config.max_file_size)
         except NotWritten as error:
-            problems.append(f"{error}")
+            run.problems.append(f"{error}")
             continue
         fixed, files = fixed + file_fix.applied, files + 1
-    _warn(problems)
+    _warn(run.problems)
     if fixed:
         print(f"copydesk: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
 
@@ -468,7 +510,7 @@ def _names(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     for path in engine.files(args.paths):
         try:
             source = read_source(path)
-            input_format = engine.plugins.format_for(path)
+            input_format = engine.format_for(path)
             if input_format.archive:  # many stories; a record that cannot be read is left out
                 docs += [d for d in input_format.parse(path, source.text, engine.config) if not isinstance(d, ArticleError)]
             else:
@@ -513,7 +555,8 @@ def _all_rules(engine):  # type: ignore[no-untyped-def]
 def _docs(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     from linter.core.reference import reference
 
-    page = reference(_all_rules(_engine(args, config)))
+    engine = _engine(args, config)
+    page = reference(_all_rules(engine), engine.plugins.check_types)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(page, encoding="utf-8")
@@ -537,10 +580,9 @@ def _explain(args: argparse.Namespace, config: Config, out: TextIO) -> int:
     by_id = {r.id: r for r in [*_all_rules(engine), *engine.rules]}
     rule = by_id.get(args.rule)
     if rule is None:
-        import difflib  # only to suggest a rule id for a mistyped one
+        from linter.support.suggest import did_you_mean
 
-        close = difflib.get_close_matches(args.rule, list(by_id), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(args.rule, by_id)
         print(f"copydesk: error: unknown rule '{args.rule}'{hint}; `copydesk rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     off = "" if rule.default else ", off by default: runs when `select` names it"

@@ -38,9 +38,10 @@ def lint_stdin(engine: "Engine", stream: BinaryIO, path: Path, fix: bool, unsafe
     """The findings on the story read from ``stream`` under the name
     ``path`` and, with ``fix``, the story with its fixes applied (None when
     it could not be read); the findings are then those the fixes leave."""
-    from linter.results.run import RunResult
+    from linter.results.run import Accumulator, RunResult
 
     result = RunResult(problems=[*engine.plugins.problems, *engine.load_notes], files=[path])
+    run = Accumulator(problems=result.problems)
     try:
         source = read_stdin(stream, path, engine.config.max_file_size)
     except UnreadableFile as error:
@@ -48,6 +49,6 @@ def lint_stdin(engine: "Engine", stream: BinaryIO, path: Path, fix: bool, unsafe
         return result, None
     text, applied = source.text, 0
     if fix:
-        text, applied = fix_text(engine, path, source.text, result.problems, unsafe)
-    result.findings = engine.lint_text(path, text, result.problems)
+        text, applied = fix_text(engine, path, source.text, run, unsafe)
+    result.findings = engine.lint_text(path, text, run)
     return result, FileFix(source, text, applied) if fix else None

@@ -19,6 +19,7 @@ from linter.support.textnorm import normalize
 
 if TYPE_CHECKING:
     from linter.core.context import RunContext
+    from linter.core.word_index import LiteralIndex
     from linter.core.rule import Rule
 
 REQUIRED = object()
@@ -27,8 +28,8 @@ REQUIRED = object()
 class Param(NamedTuple):
     """A rule parameter. ``kind`` is one of int, number, bool, str,
     strings (a list of strings), patterns (a list of regular expressions,
-    checked on load), mapping (of patterns to strings), regex (a pattern,
-    compiled on load)."""
+    checked on load), mapping (of patterns to strings), mappings (a list
+    of mappings of names to values), regex (a pattern, compiled on load)."""
 
     kind: str
     default: Any = REQUIRED
@@ -74,6 +75,12 @@ class Param(NamedTuple):
                     raise ValueError(f"{key!r}: keys and values must be strings")
                 _compiled(key, f"invalid regular expression {key!r}")
             return dict(value)
+        elif self.kind == "mappings":
+            if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, dict) for v in value):
+                raise ValueError("must be a list of mappings")
+            if not all(isinstance(key, str) for item in value for key in item):
+                raise ValueError("the keys of each mapping must be strings")
+            return tuple(dict(item) for item in value)
         elif self.kind == "regex":
             if not isinstance(value, str):
                 raise ValueError(f"must be a regular expression string, not {value!r}")
@@ -107,9 +114,18 @@ class Check:
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    @classmethod
+    def validate(cls, params: dict[str, Any]) -> None:
+        """Raise ValueError saying what is wrong with a rule's parameters
+        taken together, when the rule is loaded (each one alone is checked
+        by its Param)."""
+
     # Case-folded words of which a block must hold one for the rule to
     # find anything in it (None: no such test); set by rules that know them.
     literals: tuple[str, ...] | None = None
+    # The index of every rule's words over a story, which the engine hands
+    # each check once a run is long enough to pay for it (None: test directly).
+    literal_index: "LiteralIndex | None" = None
 
     def blocks(self, doc: Document) -> Iterator[Block]:
         """The blocks of the rule's scope, less those holding none of its
@@ -117,7 +133,7 @@ class Check:
         blocks = doc.blocks_in(self.rule.scope)
         if self.literals is None:
             return blocks
-        index = self.context.literal_index
+        index = self.literal_index
         if index is not None and index.covers(self.literals):
             if index.held_anywhere(doc).isdisjoint(self.literals):
                 return iter(())
@@ -170,6 +186,10 @@ class CorpusCheck(Check):
     A single document linted on its own (an editor buffer) is not checked.
     """
 
+    # How what it collects is grouped across stories (see linter.core.grouping):
+    # "" (the default) hands every story's item to ``finish``.
+    grouping: ClassVar[str] = ""
+
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
 
@@ -200,3 +220,9 @@ class CorpusCheck(Check):
         """An archived story's collection cut down to what may match a run
         whose stories hold ``keys`` (see ``index_keys``)."""
         return item
+
+    def report(self, groups: Iterable[list[Any]], stories: int) -> Iterable[Finding]:
+        """The findings on groups of places, of a run of ``stories``
+        stories: what a check with a ``grouping`` gives once its places
+        are grouped."""
+        raise NotImplementedError

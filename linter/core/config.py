@@ -92,6 +92,7 @@ class Config:
         self.boilerplate = boilerplate or []
         self.source = source
         self.vale_ini: "ValeIni | None" = None  # Vale's configuration, when one is found (see linter.core.valeini)
+        self.read_as: str | None = None  # --read-as: the input format of every file, whatever its suffix
         # story part (headline, body, byline, id): the record fields that may hold it, first found wins
         self.archive_fields = archive_fields or {}
         self.lines: dict[str, int] = {}  # the line of each setting in the source file

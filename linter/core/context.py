@@ -17,7 +17,6 @@ from linter.language.inference import PeopleFinder
 from linter.language.lexicon import Lexicon
 from linter.language.names import HouseStyle, Person, load_registries, load_style
 from linter.support.shipped import shipped_rules_dir
-from linter.core.prefilter import LiteralIndex
 
 
 class RunContext:
@@ -28,6 +27,9 @@ class RunContext:
         *,
         house_styles: Callable[[], dict[str, Path]] = dict,
         name_registries: Callable[[], list[Path]] = list,
+        active_rule_ids: frozenset[str] = frozenset(),
+        across_rule_ids: frozenset[str] = frozenset(),
+        known_rule_ids: Callable[[], frozenset[str]] = frozenset,
     ) -> None:
         self.config = config
         # The plugins' house styles (by name) and name registries.
@@ -37,15 +39,12 @@ class RunContext:
         # one, the config's ``style`` and ``styles_by_path`` choose.
         self.style_name = style_name
         self._styles: dict[str, HouseStyle] = {}
-        # The words the run's rules need, set by the engine once its checks exist.
-        self.literal_index: LiteralIndex | None = None
-        # The run's rule ids, set by the engine once its rules are loaded:
-        # those that run, those of them across files, and every id a rule
-        # pack, the config or a plugin defines, enabled or not (a function:
-        # finding them all loads the packs that are not enabled).
-        self.active_rule_ids: frozenset[str] = frozenset()
-        self.across_rule_ids: frozenset[str] = frozenset()
-        self.known_rule_ids: Callable[[], frozenset[str]] = frozenset
+        # The run's rule ids: those that run, those of them across files, and
+        # every id a rule pack, the config or a plugin defines, enabled or not
+        # (a function: finding them all loads the packs that are not enabled).
+        self.active_rule_ids = active_rule_ids
+        self.across_rule_ids = across_rule_ids
+        self.known_rule_ids = known_rule_ids
 
     @cached_property
     def people(self) -> list[Person]:

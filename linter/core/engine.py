@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from linter.support import budget
 
@@ -19,10 +19,10 @@ from linter.article.discovery import discover
 from linter.article.document import ArticleError, Document, LineIndex, Span
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, Finding
-from linter.results.run import FileResult, RunResult
+from linter.results.run import Accumulator, FileResult, RunResult
 from linter.core.hookspecs import InputFormat
 from linter.core.plugins import Plugins
-from linter.core.prefilter import LiteralIndex
+from linter.core.word_index import LiteralIndex
 from linter.core.rule import Rule
 from linter.core.rules import ensure_unique, load_packs
 from linter.article.source import SourceFile, UnreadableFile, read_source
@@ -37,12 +37,6 @@ class Engine:
     def __init__(self, config: Config, plugins: Plugins, style: str | None = None) -> None:
         self.config = config
         self.plugins = plugins
-        self.context = RunContext(
-            config,
-            style or "",
-            house_styles=lambda: {s.name: s.path for s in plugins.styles.values()},
-            name_registries=lambda: plugins.name_registries,
-        )
         self.load_notes: list[str] = []
         rules = self._load_packs(self._pack_folders())
         vale_rules, vale_notes = load_styles(config.vale, plugins.check_types)
@@ -57,14 +51,20 @@ class Engine:
         self.vale_commented = {rule.id: vale_name(rule) for rule in vale_rules if not rule.params.get("whole_text")}
         self.loaded_rules = ensure_unique([*rules, *vale_rules])
         self.rules = self._active_rules(self.loaded_rules)
+        self.context = RunContext(
+            config,
+            style or "",
+            house_styles=lambda: {s.name: s.path for s in plugins.styles.values()},
+            name_registries=lambda: plugins.name_registries,
+            active_rule_ids=frozenset(r.id for r in self.rules),
+            across_rule_ids=frozenset(r.id for r in self.rules if issubclass(plugins.check_types[r.check], CorpusCheck)),
+            known_rule_ids=lambda: frozenset(self.all_rules()),
+        )
         self.checks: list[Check] = [plugins.check_types[r.check](r, self.context) for r in self.rules]
         self.corpus_checks = [c for c in self.checks if isinstance(c, CorpusCheck)]
         plugins.formats  # collected now, so that what they report is in every run's problems
         self.file_problems = {c.options["problem"]: c for c in self.checks if isinstance(c, FileProblem)}
         self.suppression_reviews = [c for c in self.checks if isinstance(c, SuppressionComments)]
-        self.context.active_rule_ids = frozenset(r.id for r in self.rules)
-        self.context.across_rule_ids = frozenset(c.rule.id for c in self.corpus_checks)
-        self.context.known_rule_ids = lambda: frozenset(self.all_rules())
         self.documents_checked = 0
         self.disabled: set[Check] = set()
 
@@ -159,14 +159,15 @@ class Engine:
                 source = read_source(path, self.config.max_file_size)
             except UnreadableFile as error:
                 return FileResult(path, None, self.file_finding(path, PROBLEM_UNREADABLE, str(error)), problems, collected, False)
-        findings = self.lint_text(path, source.text, problems, collected if collect else None)
-        return FileResult(path, source.digest, findings, problems, collected, not problems and not self.disabled)
+        run = Accumulator(len(self.corpus_checks) if collect else None, problems=problems)
+        findings = self.lint_text(path, source.text, run)
+        return FileResult(path, source.digest, findings, problems, run.collected or collected, not problems and not self.disabled)
 
     def collect_text(self, path: Path, text: str) -> tuple[list[list[Any]], int]:
         """What the rules across files collect from a file's stories, and
         how many stories it holds, without checking them (an archive's)."""
         collected: list[list[Any]] = [[] for _ in self.corpus_checks]
-        input_format = self.plugins.format_for(path)
+        input_format = self.format_for(path)
         if input_format is None:
             return collected, 0
         try:
@@ -184,22 +185,28 @@ class Engine:
                 items.append(mapped.collected_to_source(item) if mapped else item)
         return collected, len(docs)
 
+    def format_for(self, path: Path) -> InputFormat | None:
+        """The input format a file is read with: the one ``read_as`` names
+        (None when no plugin has it), else the one its suffix picks."""
+        if self.config.read_as:
+            return next((f for f in self.plugins.formats if f.name == self.config.read_as), None)
+        return self.plugins.format_for(path)
+
     def _archive(self, files: list[Path]) -> bool:
         """Whether the files are one archive (a file of many stories)."""
-        input_format = self.plugins.format_for(files[0]) if len(files) == 1 else None
+        input_format = self.format_for(files[0]) if len(files) == 1 else None
         return input_format is not None and input_format.archive
 
-    def lint_text(
-        self, path: Path, text: str, problems: list[str] | None = None, collected: list[list[Any]] | None = None
-    ) -> list[Finding]:
-        """Lint one article held in memory. Rules across files take part
-        only when ``collected`` (one list per corpus check) is given."""
-        problems = problems if problems is not None else []
-        input_format = self.plugins.format_for(path)
+    def lint_text(self, path: Path, text: str, run: Accumulator | list[str] | None = None) -> list[Finding]:
+        """Lint one article held in memory; the problems go to ``run`` (an
+        Accumulator, or a list of problems). Rules across files take part
+        only when the accumulator collects for them."""
+        run = Accumulator.of(run)
+        input_format = self.format_for(path)
         if input_format is None:
             return self.file_finding(path, PROBLEM_UNREADABLE, "no input format can read this file")
         if input_format.archive:
-            return self._lint_archive(path, text, input_format, problems, collected)
+            return self._lint_archive(path, text, input_format, run)
         try:
             doc = input_format.parse(path, text)
         except ArticleError as error:
@@ -208,15 +215,13 @@ class Engine:
             return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         if not isinstance(doc, Document):
             return self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"returned {_describe(doc)}, not a document"))
-        return self._lint_document(doc, problems, collected)
+        return self._lint_document(doc, run)
 
     def _format_failed(self, input_format: InputFormat, what: str) -> str:
         owner = self.plugins.format_owners.get(input_format.name, input_format.name)
         return f"input format '{input_format.name}' (plugin '{owner}') {what}"
 
-    def _lint_archive(
-        self, path: Path, text: str, input_format: InputFormat, problems: list[str], collected: list[list[Any]] | None
-    ) -> list[Finding]:
+    def _lint_archive(self, path: Path, text: str, input_format: InputFormat, run: Accumulator) -> list[Finding]:
         """Lint each story of a file that holds many (an archive); a record
         that cannot be read is a finding at its line, and the rest are linted."""
         findings: list[Finding] = []
@@ -227,7 +232,7 @@ class Engine:
                     lines = lines or LineIndex(text)
                     findings += self.file_finding(path, PROBLEM_INVALID, item.message, item.line, lines)
                 elif isinstance(item, Document):
-                    findings += self._lint_document(item, problems, collected)
+                    findings += self._lint_document(item, run)
                 else:
                     reason = self._format_failed(input_format, f"gave {_describe(item)}, not a document")
                     return findings + self.file_finding(path, PROBLEM_INVALID, reason)
@@ -235,18 +240,18 @@ class Engine:
             findings += self.file_finding(path, PROBLEM_INVALID, self._format_failed(input_format, f"failed: {error!r}"))
         return findings
 
-    def _lint_document(self, doc: Document, problems: list[str], collected: list[list[Any]] | None) -> list[Finding]:
+    def _lint_document(self, doc: Document, run: Accumulator) -> list[Finding]:
         # A story rendered from HTML or an archive (linter.formats.mapped,
         # not imported by runs that read none): findings go to the file's places.
         mapped = doc if hasattr(doc, "source_map") else None
-        if collected is not None:
-            for check, items in zip(self.corpus_checks, collected):
+        if run.collected is not None:
+            for check, items in zip(self.corpus_checks, run.collected):
                 try:
                     item = check.collect(doc)
                     items.append(mapped.collected_to_source(item) if mapped else item)
                 except Exception as error:  # one broken rule must not stop the others
-                    problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
-        findings = self.check_document(doc, problems)
+                    run.problems.append(f"rule '{check.rule.id}' failed on {doc.path}: {error!r}")
+        findings = self.check_document(doc, run)
         return mapped.to_source(findings) if mapped else findings
 
     def file_finding(
@@ -260,18 +265,24 @@ class Engine:
             return []
         return self.unsuppressed([check.report(path, reason, line, lines)])
 
-    def check_document(self, doc: Document, problems: list[str]) -> list[Finding]:
+    def check_document(self, doc: Document, run: Accumulator | list[str] | None = None) -> list[Finding]:
+        """The findings of every rule on one parsed story (none across files);
+        the problems go to ``run``."""
+        problems = Accumulator.of(run).problems
         if self.documents_checked == INDEX_AFTER:
             # Compiling the index of the rules' words (some milliseconds)
             # costs more than it saves on a few documents: a short run (a
             # pre-commit hook, an editor) tests each rule's words directly,
             # a longer one indexes them.
-            self.context.literal_index = LiteralIndex(c.literals for c in self.checks if c.literals)
+            index = LiteralIndex(c.literals for c in self.checks if c.literals)
+            for check in self.checks:
+                check.literal_index = index
         self.documents_checked += 1
         findings: list[Finding] = []
         budget_seconds = self.config.time_budget
         story_deadline = monotonic() + budget_seconds
         running: Check | None = None
+        vale_reading: Document | None = None  # what Vale's rules read of it: computed on first use
         try:
             with budget.alarm(budget_seconds):
                 for running in self.checks:
@@ -279,14 +290,18 @@ class Engine:
                         continue
                     if monotonic() > story_deadline:  # where no alarm could be set
                         raise budget.StoryOverBudget
-                    findings += self._run_check(running, doc, story_deadline, problems)
+                    read = doc
+                    if running.rule.id in self.vale_configured and not running.rule.params.get("whole_text"):
+                        vale_reading = vale_reading or self._vale_reading(doc)
+                        read = vale_reading
+                    findings += self._run_check(running, read, story_deadline, problems)
         except budget.StoryOverBudget:
             assert running is not None
             self.disabled.add(running)
             problems.append(f"rule '{running.rule.id}' ran past the time budget on {doc.path}; skipped for the rest of the run")
             reason = f"rule '{running.rule.id}' was still running when the story's time budget ({budget_seconds:g} s) ran out"
             findings += self.file_finding(doc.path, PROBLEM_TIMEOUT, reason)
-        inline = suppression.parse(doc.text, doc.lines)
+        inline = doc.suppressions
         findings = self.unsuppressed(findings, inline)
         if self.vale_commented:
             findings = vale_comments.unsilenced(findings, doc.text, doc.lines, self.vale_commented)
@@ -296,6 +311,20 @@ class Engine:
             except Exception as error:  # one broken rule must not stop the others
                 problems.append(f"rule '{review.rule.id}' failed on {doc.path}: {error!r}")
         return sorted(findings, key=Finding.sort_key)
+
+    def _vale_reading(self, doc: Document) -> Document:
+        """The story as the rules of a Vale configuration read it: without
+        what the TokenIgnores and BlockIgnores of its sections match, nor
+        the markup its IgnoredScopes and SkippedScopes name."""
+        from linter.article import ignored  # only where a Vale configuration is read
+
+        ini = self.config.vale_ini
+        assert ini is not None  # a rule is configured by it
+        token_ignores, block_ignores = ini.ignores(doc.path)
+        spans = ignored.scoped_spans(doc, ini.ignored_scopes, ini.skipped_scopes)
+        if token_ignores or block_ignores:
+            spans = sorted([*spans, *ignored.ignored_spans(doc.text, token_ignores, block_ignores)])
+        return ignored.without(doc, spans)
 
     def _run_check(self, check: Check, doc: Document, story_deadline: float, problems: list[str]) -> list[Finding]:
         """One rule's findings on a story; a rule that fails or times out is

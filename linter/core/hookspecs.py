@@ -63,11 +63,15 @@ class ReporterSpec(NamedTuple):
     load: Callable[[], type["Reporter"]]
 
 
-class HouseStyle(NamedTuple):
-    """A YAML file describing how a house writes people's names."""
+class StyleFile(NamedTuple):
+    """A house style a plugin provides: the YAML file describing how a house
+    writes people's names (loaded into a linter.language.names.HouseStyle)."""
 
     name: str
     path: Path
+
+
+HouseStyle = StyleFile  # its name before 0.2, kept for plugins written then
 
 
 @hookspec
@@ -91,7 +95,7 @@ def copydesk_reporters() -> list[ReporterSpec]:
 
 
 @hookspec
-def copydesk_house_styles() -> list[HouseStyle]:
+def copydesk_house_styles() -> list[StyleFile]:
     """Return house styles for names (chosen with ``style``)."""
 
 

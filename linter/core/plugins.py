@@ -20,7 +20,7 @@ import pluggy
 from linter.core import hookspecs
 from linter.core.check import Check
 from linter.support.hashing import blake2b
-from linter.core.hookspecs import PROJECT, HouseStyle, InputFormat, ReporterSpec, RulePack
+from linter.core.hookspecs import PROJECT, InputFormat, ReporterSpec, RulePack, StyleFile
 
 # The built-in plugins, registered through entry points like any other; the
 # list lets a source checkout that was never installed still run.
@@ -109,8 +109,8 @@ class Plugins:
         return {r.name: r for _, r in self._collect("copydesk_reporters", lambda r: isinstance(r, ReporterSpec))}
 
     @cached_property
-    def styles(self) -> dict[str, HouseStyle]:
-        return {s.name: s for _, s in self._collect("copydesk_house_styles", lambda s: isinstance(s, HouseStyle))}
+    def styles(self) -> dict[str, StyleFile]:
+        return {s.name: s for _, s in self._collect("copydesk_house_styles", lambda s: isinstance(s, StyleFile))}
 
     @cached_property
     def name_registries(self) -> list[Path]:

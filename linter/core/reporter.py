@@ -18,6 +18,7 @@ class ReportSettings(NamedTuple):
     docs_url: str = ""  # the config's template of where each rule's docs live ("{rule}" in it)
     show_source: bool = False  # print each finding's line under it
     unsafe_fixes: bool = False  # count and mark unsafe fixes as fixable
+    template: str = ""  # the vale-template reporter's Go template (its text)
 
 
 class Reporter:

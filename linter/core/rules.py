@@ -139,6 +139,10 @@ def rule_from_mapping(entry: Any, path: Path, pack: str, check_types: dict[str, 
             if spec.default is REQUIRED:
                 raise ConfigError(f"check '{check_name}' needs the field '{key}'", path, entry.line)
             params[key] = spec.convert(spec.default)
+    try:
+        check_type.validate(params)
+    except ValueError as error:
+        raise ConfigError(str(error), path, entry.line) from None
 
     return Rule(
         id=rule_id,
@@ -189,7 +193,10 @@ def _scope(value: Any, default_roles: tuple[str, ...], fail) -> tuple[tuple[str,
 
 def _examples(value: Any, fail) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
     """``examples: {bad: [...], good: [...]}``: texts the rule must and
-    must not flag, used by the tests and the rule reference."""
+    must not flag, used by the tests and the rule reference. How a text
+    becomes the stories of a run (a body passage, a whole story, Markdown,
+    several stories parted by ``=== next story ===``) is the README's
+    section on rule files."""
     if not isinstance(value, dict) or set(value) - {"bad", "good"}:
         raise fail("examples", "examples: must be a mapping with 'bad' and 'good' lists of texts")
     result = {}

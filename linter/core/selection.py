@@ -14,6 +14,7 @@ import fnmatch
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from linter.support.errors import ConfigError
+from linter.support.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from linter.core.engine import Engine
@@ -68,11 +69,8 @@ def _names(rule_id: str, key: str, candidate: str) -> bool:
 def _unknown(where: str, rule_id: str, every: dict[str, "Rule"]) -> str:
     """What is wrong with an id or glob that names no rule, with the nearest
     real id (or, for a glob, the nearest glob over the ids' first words)."""
-    import difflib  # only for a mistake
-
     glob = any(c in rule_id for c in _GLOB)
     candidates = {rule.split("-", 1)[0] + "-*" for rule in every} if glob else set(every)
-    close = difflib.get_close_matches(rule_id, sorted(candidates), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(rule_id, candidates)
     what = f"glob '{rule_id}' matches no rule" if glob else f"unknown rule '{rule_id}'"
     return f"{where}: {what}{hint}; `copydesk rules --all` lists them"

@@ -15,6 +15,7 @@ from linter.core.check import Check, Param
 from linter.article.document import Document
 from linter.results.findings import Finding
 from linter.article.suppression import ALL, Suppressions
+from linter.support.suggest import did_you_mean
 
 UNKNOWN, UNUSED = "unknown", "unused"
 
@@ -49,7 +50,4 @@ class SuppressionComments(Check):
 
 
 def _unknown(rule: str, known: frozenset[str]) -> str:
-    import difflib  # only for a misspelt id
-
-    close = difflib.get_close_matches(rule, sorted(known), n=1)
-    return f"unknown rule '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+    return f"unknown rule '{rule}'{did_you_mean(rule, known)}"

@@ -19,13 +19,14 @@ read from the HTML and apply to its lines.
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.support import patterns
 
 from linter.article import suppression
-from linter.article.document import Block, LineIndex, Quote, Role
+from linter.article.document import BLOCK_TAGS, PARTS, Block, LineIndex, Quote, Role
 from linter.article.layout import annotate, ends_like_prose, is_byline, is_credit
 from linter.formats.mapped import MappedDocument, Rendering, SourceMap
 from linter.support.textnorm import normalize
@@ -55,6 +56,7 @@ class Part(NamedTuple):
     quoted: bool
     byline: bool
     origin: str = "body"
+    listed: bool = False  # whether it stands in an <li> (a <p> of a list item)
 
 
 def parse(path: Path, source: str) -> MappedDocument:
@@ -105,6 +107,8 @@ class _Reader:
         self.meta: dict[str, tuple[str, int, int]] = {}  # name: (raw value, offset, length)
         self.title: list[tuple[str, int, int]] | None = None
         self.title_pieces: list[tuple[str, int, int]] = []
+        self.link_open: int | None = None  # where the text of the <a> being read starts
+        self.links: list[tuple[int, int]] = []  # the source offsets of each link's text
 
     def feed(self, source: str) -> None:
         self.parser.feed(source)
@@ -157,6 +161,8 @@ class _Reader:
             if not (self.block["byline"] and self.byline_depth is not None):
                 self._end_block()
         self.stack.append(tag)
+        if tag == "a" and self.block is not None:
+            self.link_open = here + len(text)
         if tag in ("article", "main"):
             self.containers.append(len(self.container_tags))
             self.container_tags.append(tag)
@@ -175,14 +181,17 @@ class _Reader:
             else:
                 return
         if tag in BLOCKS or bylined:
-            self.block = {"tag": tag, "pieces": [], "depth": len(self.stack), "byline": bylined}
+            self.block = {"tag": tag, "pieces": [], "depth": len(self.stack), "byline": bylined, "listed": "li" in self.stack}
             if bylined:
                 self.byline_depth = len(self.stack)
 
     def end(self, tag: str) -> None:
-        self.mark()
+        here = self.mark()
         if tag not in self.stack:
             return  # a stray end tag
+        if tag == "a" and self.link_open is not None:
+            self.links.append((self.link_open, here))
+            self.link_open = None
         while self.stack:
             closed = self.stack.pop()
             if self.skip:
@@ -209,7 +218,7 @@ class _Reader:
         pieces = _folded(block["pieces"])
         if pieces:
             container = self.containers[0] if self.containers else -1
-            self.parts.append(Part(block["tag"], pieces, container, self.quote_depth > 0, block["byline"]))
+            self.parts.append(Part(block["tag"], pieces, container, self.quote_depth > 0, block["byline"], listed=block["listed"]))
 
     def _meta(self, attrs: dict[str, str | None], here: int, text: str) -> None:
         name = (attrs.get("name") or attrs.get("property") or "").lower()
@@ -295,19 +304,40 @@ def _document(path: Path, source: str, reader: _Reader) -> MappedDocument:
     source_map = SourceMap(source)
     rendering = Rendering()
     spans: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []  # the rendered offsets of each link's text
     for part in [*front, *parts]:
         rendering.move_to(source_map.lines.position(part.pieces[0][1])[0])
         start = rendering.length
         for text, at, length in part.pieces:
+            begin = rendering.length
             rendering.add(text, at, length)
+            if _inside(reader.links, at):
+                _extend(links, begin, rendering.length)
         spans.append((start, rendering.length))
     text = rendering.text
     lines = LineIndex(text)
     blocks = _blocks(text, lines, [*front, *parts], spans)
     doc = MappedDocument(path, text, "html", lines, blocks)
+    doc.metadata[PARTS] = {"link": [(s, e) for s, e in links if text[s:e].strip()]}
+    doc.metadata[BLOCK_TAGS] = [(part.tag, part.quoted, part.listed) for part in [*front, *parts]]
     doc.source_map = source_map.using(rendering.pieces)
     doc.source_suppressions = suppression.parse(source, source_map.lines)
     return doc
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` is inside one of ``spans`` (in order, apart)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
+def _extend(spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add ``start``..``end`` to ``spans``, joined to the last one where it
+    follows it (a link's text, read as several pieces, is one span)."""
+    if spans and spans[-1][1] == start:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
 
 
 def _story_parts(parts: list[Part], container_tags: list[str]) -> list[Part]:

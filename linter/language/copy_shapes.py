@@ -16,9 +16,8 @@ apart from repeated prose.
 from __future__ import annotations
 
 from linter.support import patterns
+from linter.support.titlecase import long_words_capitalised
 
-_LONG_WORD = patterns.compile(r"(?<![\p{L}'’\-])\p{L}[\p{L}'’\-]{3,}")
-_LONG_LOWER_WORD = patterns.compile(r"(?<![\p{L}'’\-])\p{Ll}[\p{L}'’\-]{3,}")
 _FIGURE = patterns.compile(r"\p{N}+(?:[.,:]\p{N}+)*")
 _OPENING_QUOTE = "\"“'‘"
 _CLOSING_QUOTE = "\"”'’"
@@ -27,16 +26,6 @@ _BRACKETS = {"[": "]", "(": ")"}
 # news databases write them), or a single mark after punctuation and before
 # a space (never the apostrophe of "don’t" or "workers’").
 _CLOSING_INSIDE = patterns.compile(r"[\"”]|''|[,.!?;:]['’](?=\s)")
-MIN_TITLE_WORDS = 4  # shorter lines ("Port Strike Ends") are too short to judge
-
-
-def title_case(text: str) -> bool:
-    """Whether every word of four letters or more is capitalised, and there
-    are enough of them to tell: a heading or a link, not a sentence."""
-    if _LONG_LOWER_WORD.search(text):  # prose: found within its first words
-        return False
-    long_words = _LONG_WORD.findall(text)
-    return len(long_words) >= MIN_TITLE_WORDS and all(word[0].isupper() for word in long_words)
 
 
 def bracketed(text: str) -> bool:
@@ -59,7 +48,7 @@ def bare_quotation(text: str) -> bool:
 
 def display_line(text: str) -> bool:
     """A heading, a link or a citation: copy that is not prose."""
-    return title_case(text) or bracketed(text)
+    return long_words_capitalised(text) or bracketed(text)
 
 
 def figures(text: str) -> tuple[str, ...]:

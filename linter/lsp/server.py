@@ -25,6 +25,7 @@ from linter.lsp import conversions
 from linter.lsp.documents import DocState, Outcome, Target
 from linter.lsp.engines import Engines, Loaded
 from linter.lsp.protocol import AnsweringProtocol
+from linter.results.run import Accumulator
 from linter.support import patterns
 from linter.support.errors import ConfigError
 
@@ -50,7 +51,7 @@ def lint_snapshot(engines: Engines, target: Target) -> Outcome:
     outcome = Outcome(loaded, rebuilt)
     if loaded.engine is not None:
         try:
-            outcome.findings = loaded.engine.lint_text(target.path, target.text, outcome.problems)
+            outcome.findings = loaded.engine.lint_text(target.path, target.text, Accumulator(problems=outcome.problems))
             patterns.persist()  # what the first runs compiled, for the next start
         except ConfigError as error:
             outcome.problems.append(str(error))

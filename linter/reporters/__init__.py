@@ -29,4 +29,5 @@ def copydesk_reporters() -> list[ReporterSpec]:
         ReporterSpec("github", "GitHub Actions annotations (workflow commands), one line a finding", _lazy("github", "GithubReporter")),
         ReporterSpec("junit", "JUnit XML: a test suite per file, a failing test case per finding", _lazy("junit", "JunitReporter")),
         ReporterSpec("gitlab", "a GitLab Code Quality report (JSON)", _lazy("gitlab", "GitlabReporter")),
+        ReporterSpec("vale-template", "a Vale output template (Go text/template; --vale-output)", _lazy("vale_template", "ValeTemplateReporter")),
     ]

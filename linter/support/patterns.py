@@ -181,6 +181,12 @@ def _stamp(function: Callable[..., Any]) -> str:
     return _source_stamp(function.__code__.co_filename)
 
 
+def whole_word(body: str) -> str:
+    """``body`` matched only as whole words: no letter or digit touches a
+    match on either side."""
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+
+
 def words(items: Iterable[str], any_space: bool = True) -> str:
     """An alternation of ``items`` as literal words, any run of white
     space matching a space (with ``any_space``; otherwise one space).

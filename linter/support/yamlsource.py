@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from linter.support.errors import ConfigError
 from linter.support.linemap import LineMap
+from linter.support.suggest import did_you_mean
 
 __all__ = ["LineMap", "load_yaml", "unknown_key_message"]
 
@@ -38,8 +39,4 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
 
 def unknown_key_message(key: str, known: Iterable[str], what: str) -> str:
     """'unknown field ...' with the closest known name when there is one."""
-    import difflib  # only for a mistake
-
-    close = difflib.get_close_matches(key, list(known), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown {what} '{key}'{hint}"
+    return f"unknown {what} '{key}'{did_you_mean(key, known)}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,17 +47,23 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
     bound), or where /proc is missing, the peak of the largest process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-    peak_tree = 0
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        peak_tree = max(peak_tree, _tree_rss(process.pid))
-        time.sleep(0.02)
+    peak_tree, status, usage = watch(process)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
     return elapsed, max(peak_tree, usage.ru_maxrss * 1024) / 2**20
+
+
+def watch(process: subprocess.Popen) -> tuple[int, int, "resource.struct_rusage"]:  # type: ignore[type-arg]
+    """Wait for a process: the largest resident bytes of its tree seen
+    (sampled every 20 ms), its wait status and its resource usage."""
+    peak_tree = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            return peak_tree, status, usage
+        peak_tree = max(peak_tree, _tree_rss(process.pid))
+        time.sleep(0.02)
 
 
 def _tree_rss(root: int) -> int:

@@ -20,13 +20,14 @@ it shares with the same stories, counting the others.
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 import zlib
 
 from linter.language import copy_shapes
 from linter.core.check import CorpusCheck, Param
-from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, band_links, clusters, exact_links
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, carried_band_links, clusters, exact_links
 from linter.article.document import Block, Document, Role, Span
 from linter.results.findings import Finding, fingerprint
 from linter.support.similarity import bands, signature
@@ -64,6 +65,13 @@ def _key(folded: str) -> int:
     return zlib.crc32(folded.encode())
 
 
+ARCHIVE_BAND_ROWS = 8
+
+
+def _archive_keys(place: Place) -> list[bytes]:
+    return [b"=" + place.key.to_bytes(4, "big"), *bands(place.sig, ARCHIVE_BAND_ROWS)]
+
+
 def _mostly_quoted(block: Block, words: int) -> bool:
     """Whether most of a paragraph's ``words`` are quoted speech, which every
     story quoting the speaker repeats."""
@@ -98,26 +106,30 @@ class _AcrossFiles(CorpusCheck):
         (and is not standing copy), listing the other places (at most
         ``max_places``); a file that shares several paragraphs with the same
         files gets one, at the first, counting the rest."""
+        # A place's other stories are its group's less its own, which is
+        # among them, so the group's stories (made once a group) key the same
+        # pairs; a finding lists at most max_places others and counts the
+        # rest, so a paragraph in hundreds of stories stays linear.
         by_pair: dict[tuple[tuple[Path, int], frozenset[tuple[Path, int]]], list[tuple[Place, list[Place]]]] = {}
         for group in groups:
-            stories = {p.story for p in group}
+            stories = frozenset(p.story for p in group)
             if len(stories) < 2 or self.standing(len(stories), run) or all(p.closing for p in group):
                 continue
             for place in group:
-                others = [p for p in group if p is not place]
-                by_pair.setdefault((place.story, frozenset(stories - {place.story})), []).append((place, others))
+                by_pair.setdefault((place.story, stories), []).append((place, group))
         cap = self.options["max_places"]
         for shared in by_pair.values():
-            place, others = min(shared, key=lambda item: item[0].span.start)
-            where = [p.where for p in others]
-            listed = ", ".join(where[:cap]) + (f" and {len(where) - cap} more" if len(where) > cap else "")
+            place, group = min(shared, key=lambda item: item[0].span.start)
+            others = len(group) - 1
+            listed = ", ".join(p.where for p in islice((p for p in group if p is not place), cap))
+            listed += f" and {others - cap} more" if others > cap else ""
             more = f" The story shares {len(shared) - 1} more with the same stories." if len(shared) > 1 else ""
             yield Finding(
                 place.path,
                 place.span,
                 self.rule.id,
                 self.rule.severity,
-                self.rule.message.format_map({"count": len(others), "places": listed, "shared": more, "text": ""}),
+                self.rule.message.format_map({"count": others, "places": listed, "shared": more, "text": ""}),
                 fingerprint=fingerprint(self.rule.id, f"{place.key:08x}"),
             )
 
@@ -132,6 +144,9 @@ class HeadlineAcrossFiles(_AcrossFiles):
         **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.HEADLINE,)
+
+    def index_keys(self, item: Any) -> Iterable[bytes]:
+        return [item.key.to_bytes(4, "big")] if item is not None else []
 
     def collect(self, doc: Document) -> Any:
         headline = doc.headline
@@ -160,6 +175,20 @@ class ParagraphAcrossFiles(_AcrossFiles):
         **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.BODY,)
+    blank: Any = ()
+
+    def index_keys(self, item: Any) -> Iterable[bytes]:
+        """A paragraph's hash and its wide MinHash bands (eight bins each):
+        an exact copy shares the first, a near copy most likely one of the
+        others, and paragraphs that only share a sentence seldom do (the
+        narrow bands of ``finish`` would hand back most of an archive)."""
+        keys = set()
+        for place in item:
+            keys.update(_archive_keys(place))
+        return keys
+
+    def narrow(self, item: Any, keys: set[bytes]) -> Any:
+        return [place for place in item if not keys.isdisjoint(_archive_keys(place))]
 
     def collect(self, doc: Document) -> Any:
         places = []
@@ -186,9 +215,13 @@ class ParagraphAcrossFiles(_AcrossFiles):
             links += group_links
             firsts.append(first)
         by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        threshold = self.options["threshold"]
+        before, after = self.carried or {}, {}
         for order, place in firsts:
             for band in bands(place.sig):
                 by_band.setdefault(band, []).append((order, place.sig))
-        for group in by_band.values():
-            links += band_links(group, self.options["threshold"])
+        for band, group in by_band.items():
+            if len(group) > 1:
+                links += carried_band_links(band, group, threshold, before, after)
+        self.carried = after
         return self.report(clusters(dict(places), links), len(collected))

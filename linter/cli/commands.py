@@ -98,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--vale-filter", metavar="EXPR", help="Vale's --filter: only the Vale rules this expression (or .expr file) picks")
     check.add_argument("--allow-no-files", action="store_true", help="exit 0, not 2, when the paths hold no article")
+    check.add_argument("--no-cache", action="store_true", help="neither use nor keep the results of earlier runs")
+    check.add_argument(
+        "--archive", type=Path, action="append", metavar="PATH", help="stories to compare new copy with, not reported on (repeatable)"
+    )
 
     rules = commands.add_parser("rules", parents=[common], help="list every rule with its pack")
     rules.add_argument("--all", action="store_true", help="include rules of packs that are not enabled")
@@ -260,6 +264,7 @@ def _check(args: argparse.Namespace, config: Config, out: TextIO) -> int:
         return EXIT_ERROR
     args.paths = [Path(p) for p in args.paths if "://" not in p]
     missing = [str(p) for p in args.paths if not p.exists() and not stdin]
+    missing += [str(p) for p in args.archive or [] if not p.exists()]
     if missing:
         print(f"copydesk: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
@@ -360,10 +365,22 @@ def _lint_paths(args: argparse.Namespace, engine, urls: list[str]):  # type: ign
     from linter.reporters.terminal import Progress
 
     progress = Progress(sys.stderr)
+    archive = [*(_shown(path) for path in engine.config.archive), *(args.archive or [])]
     try:
-        return engine.lint_paths(args.paths, jobs=args.jobs or default_jobs(), progress=progress)
+        return engine.lint_paths(
+            args.paths, jobs=args.jobs or default_jobs(), progress=progress, cache=not args.no_cache, archive=archive
+        )
     finally:
         progress.close()
+
+
+def _shown(path: Path) -> Path:
+    """A path of the config as findings name it: relative to the working
+    folder when it lies under it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _write_bytes(out: TextIO, data: bytes) -> None:

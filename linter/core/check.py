@@ -199,6 +199,28 @@ class CorpusCheck(Check):
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
         raise NotImplementedError
 
+    # What ``finish`` keeps for the next run with the same fingerprint (the
+    # result store holds it): set before ``finish`` (None on a cold run),
+    # replaced by it. Work that depends only on what did not change (the
+    # comparisons within a group of unchanged stories) need not be redone.
+    carried: Any = None
+
+    # What a story with nothing to compare contributes to ``finish``: an
+    # archive's stories that share no key with a run's count as this.
+    blank: Any = None
+
+    def index_keys(self, item: Any) -> Iterable[bytes] | None:
+        """Keys of one story's collection under which an archive indexes it:
+        a story of the run is compared only with archived stories that
+        share one of its keys. None (the default): not indexable, so every
+        archived story's collection is read."""
+        return None
+
+    def narrow(self, item: Any, keys: set[bytes]) -> Any:
+        """An archived story's collection cut down to what may match a run
+        whose stories hold ``keys`` (see ``index_keys``)."""
+        return item
+
     def report(self, groups: Iterable[list[Any]], stories: int) -> Iterable[Finding]:
         """The findings on groups of places, of a run of ``stories``
         stories: what a check with a ``grouping`` gives once its places

@@ -24,6 +24,7 @@ file given with ``--config``). Paths in it are relative to its folder.
     strict_files: false        # true: exit 2 when a file cannot be linted
     archive_fields:            # the fields of a JSON / JSON Lines archive's records
       body: [body, text, content]
+    archive: [published/]      # stories new copy is compared with, not reported on
 """
 
 from __future__ import annotations
@@ -73,12 +74,14 @@ class Config:
         boilerplate: list[str] | None = None,  # standing copy the rules across files let repeat
         source: Path | None = None,
         archive_fields: dict[str, list[str]] | None = None,
+        archive: list[Path] | None = None,
     ) -> None:
         self.style, self.fail_on = style, fail_on
         self.select, self.ignore = select or [], ignore or []
         self.severity = severity or {}
         self.packs = packs or []
         self.rules, self.names, self.styles, self.vale = rules or [], names or [], styles or [], vale or []
+        self.archive = archive or []  # stories the rules across files compare with, not reported on
         self.per_file_ignores = per_file_ignores or {}
         # file pattern: (style name, line of the config that gives it)
         self.styles_by_path = styles_by_path or {}
@@ -146,7 +149,7 @@ def _matches(rule_id: str, patterns: list[str]) -> bool:
 
 
 _LIST_KEYS = ("select", "ignore", "packs", "include", "exclude", "boilerplate")
-_PATH_KEYS = ("rules", "names", "styles", "vale")
+_PATH_KEYS = ("rules", "names", "styles", "vale", "archive")
 KEYS = (
     "style",
     "fail_on",
@@ -284,6 +287,10 @@ def _build(data: dict[str, Any], path: Path) -> Config:
             items = [value] if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
                 raise fail(key, "must be a list of strings")
+            if key == "archive":
+                missing = [item for item in items if not (base / item).exists()]
+                if missing:
+                    raise fail(key, f"no such file or folder: {', '.join(missing)}")
             if key in _PATH_KEYS:
                 setattr(config, key, [base / item for item in items])
             else:

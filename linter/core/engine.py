@@ -9,8 +9,7 @@ from typing import Callable, Iterable
 
 from linter.support import budget
 
-from linter.core import parallel
-
+from linter.article import suppression
 from linter.core.check import Check, CorpusCheck
 from linter.core.file_problem import PROBLEM_INVALID, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, FileProblem
 from linter.core.suppression_comments import SuppressionComments
@@ -20,14 +19,13 @@ from linter.article.discovery import discover
 from linter.article.document import ArticleError, Document, LineIndex, Span
 from linter.support.errors import ConfigError
 from linter.results.findings import SEVERITIES, Finding
-from linter.results.run import Accumulator, RunResult
+from linter.results.run import Accumulator, FileResult, RunResult
 from linter.core.hookspecs import InputFormat
-from linter.core.parallel import MIN_FILES_PER_JOB
 from linter.core.plugins import Plugins
 from linter.core.word_index import LiteralIndex
 from linter.core.rule import Rule
 from linter.core.rules import ensure_unique, load_packs
-from linter.article.source import UnreadableFile, read_source
+from linter.article.source import SourceFile, UnreadableFile, read_source
 from linter.article.suppression import Suppressions
 from linter.core import vale_comments
 from linter.core.vale import load_configured, load_styles, vale_name
@@ -123,45 +121,69 @@ class Engine:
         include = self.config.include or [f"*{s}" for f in self.plugins.formats for s in f.suffixes]
         return discover(paths, include, self.config.exclude)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    def lint_paths(
+        self,
+        paths: Iterable[Path],
+        jobs: int = 1,
+        progress: Callable[[int, int], None] | None = None,
+        cache: bool = False,
+        archive: Iterable[Path] = (),
+    ) -> RunResult:
         """Lint every article under ``paths``; with ``jobs`` > 1 and enough
         files, in that many worker processes (same findings, same order).
-        ``progress`` is told (files done, files in all) as the run goes."""
-        result = RunResult(problems=[*self.plugins.problems, *self.load_notes])
-        result.files = self.files(paths)
-        done, total = 0, len(result.files)
-        # Rules across files report what two stories share: a run of one
-        # story (a pre-commit hook, mostly) does not collect for them.
-        across = self.corpus_checks if len(result.files) > 1 or self._archive(result.files) else []
-        run = Accumulator(len(across), problems=result.problems)
-        if jobs > 1 and len(result.files) >= MIN_FILES_PER_JOB * jobs and parallel.available():
-            for findings, chunk in parallel.lint_in_workers(self._lint_chunk, result.files, jobs):
-                result.findings += findings
-                run.add(chunk)
-                done = min(done + parallel.CHUNK, total)
-                if progress:
-                    progress(done, total)
-        else:
-            for done, path in enumerate(result.files, 1):
-                result.findings += self.lint_file(path, run)
-                if progress:
-                    progress(done, total)
-        for check, items in zip(across, run.collected or []):
-            try:
-                result.findings += self.unsuppressed(check.finish(items))
-            except Exception as error:  # one broken rule must not stop the others
-                result.problems.append(f"rule '{check.rule.id}' failed across files: {error!r}")
+        ``progress`` is told (files done, files in all) as the run goes.
+        With ``cache``, results of earlier runs are used for unchanged
+        files (see linter.core.warm); the stories under ``archive`` are compared
+        with the run's, and not reported on."""
+        from linter.core import warm
+
+        files = self.files(paths)
+        result = RunResult(files=files, problems=[*self.plugins.problems, *self.load_notes])
+        warm.lint(self, result, jobs, progress, cache, list(archive))
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def _lint_chunk(self, paths: list[Path]) -> tuple[list[Finding], Accumulator]:
-        """What a worker process sends back for a chunk of files: their
-        findings, and the problems and what the rules across files collected."""
-        run = Accumulator(len(self.corpus_checks))
-        findings = []
-        for path in paths:
-            findings += self.lint_file(path, run)
-        return findings, run
+    def across_wanted(self, files: list[Path]) -> bool:
+        """Whether the rules across files take part: a run of one story (a
+        pre-commit hook, mostly) does not collect for them."""
+        return bool(self.corpus_checks) and (len(files) > 1 or self._archive(files))
+
+    def lint_one(self, path: Path, source: SourceFile | None = None, collect: bool = True) -> FileResult:
+        """One file's findings, problems and (with ``collect``) what the
+        rules across files collect from it; ``source``: its bytes, already
+        read."""
+        problems: list[str] = []
+        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
+        if source is None:
+            try:
+                source = read_source(path, self.config.max_file_size)
+            except UnreadableFile as error:
+                return FileResult(path, None, self.file_finding(path, PROBLEM_UNREADABLE, str(error)), problems, collected, False)
+        run = Accumulator(len(self.corpus_checks) if collect else None, problems=problems)
+        findings = self.lint_text(path, source.text, run)
+        return FileResult(path, source.digest, findings, problems, run.collected or collected, not problems and not self.disabled)
+
+    def collect_text(self, path: Path, text: str) -> tuple[list[list[Any]], int]:
+        """What the rules across files collect from a file's stories, and
+        how many stories it holds, without checking them (an archive's)."""
+        collected: list[list[Any]] = [[] for _ in self.corpus_checks]
+        input_format = self.format_for(path)
+        if input_format is None:
+            return collected, 0
+        try:
+            parsed = input_format.parse(path, text, self.config) if input_format.archive else [input_format.parse(path, text)]
+            docs = [doc for doc in parsed if isinstance(doc, Document)]
+        except Exception:  # not a story that can be read: nothing to compare
+            return collected, 0
+        for doc in docs:
+            mapped = doc if hasattr(doc, "source_map") else None
+            for check, items in zip(self.corpus_checks, collected):
+                try:
+                    item = check.collect(doc)
+                except Exception:  # reported when the file itself is linted
+                    item = check.blank
+                items.append(mapped.collected_to_source(item) if mapped else item)
+        return collected, len(docs)
 
     def format_for(self, path: Path) -> InputFormat | None:
         """The input format a file is read with: the one ``read_as`` names
@@ -174,14 +196,6 @@ class Engine:
         """Whether the files are one archive (a file of many stories)."""
         input_format = self.format_for(files[0]) if len(files) == 1 else None
         return input_format is not None and input_format.archive
-
-    def lint_file(self, path: Path, run: Accumulator | list[str] | None = None) -> list[Finding]:
-        """Lint one file; what else the run gathers goes to ``run``."""
-        try:
-            source = read_source(path, self.config.max_file_size)
-        except UnreadableFile as error:
-            return self.file_finding(path, PROBLEM_UNREADABLE, str(error))
-        return self.lint_text(path, source.text, run)
 
     def lint_text(self, path: Path, text: str, run: Accumulator | list[str] | None = None) -> list[Finding]:
         """Lint one article held in memory; the problems go to ``run`` (an

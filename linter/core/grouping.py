@@ -20,8 +20,9 @@ handled on its own, and the result is the same.
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from typing import Any, Iterable, TypeVar
 
+from linter.support.hashing import blake2b
 from linter.support.similarity import estimate
 
 BY_KEY = "key"
@@ -43,8 +44,31 @@ def band_links(group: list[tuple[int, bytes]], threshold: float) -> list[tuple[i
     one when their signatures agree enough (a star, not every pair, so a
     paragraph in thousands of stories stays linear)."""
     group = sorted(group)
-    head_order, head_sig = group[0]
-    return [(order, head_order) for order, sig in group[1:] if estimate(sig, head_sig) >= threshold]
+    head = group[0][0]
+    return [(group[index][0], head) for index in _linked(group, threshold)]
+
+
+def _linked(group: list[tuple[int, bytes]], threshold: float) -> list[int]:
+    """The places in a band's group (in run order) linked to its first."""
+    head_sig = group[0][1]
+    return [index for index, (_, sig) in enumerate(group) if index and estimate(sig, head_sig) >= threshold]
+
+
+def carried_band_links(
+    band: bytes, group: list[tuple[int, bytes]], threshold: float, before: dict[bytes, Any], after: dict[bytes, Any]
+) -> list[tuple[int, int]]:
+    """``band_links``, taken from an earlier run's (``before``) when the band
+    held the same signatures in the same order; every group's result goes
+    to ``after``, for the next run. A warm run with a few stories changed
+    compares only the groups they are in."""
+    group = sorted(group)
+    key = band + blake2b(b"".join(sig for _, sig in group), digest_size=12).digest()
+    linked = before.get(key)
+    if linked is None:
+        linked = _linked(group, threshold)
+    after[key] = linked
+    head = group[0][0]
+    return [(group[index][0], head) for index in linked]
 
 
 def clusters(places: dict[int, P], links: Iterable[tuple[int, int]]) -> list[list[P]]:

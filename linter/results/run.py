@@ -4,7 +4,7 @@ that did not stop it."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.results.findings import Finding
 
@@ -49,3 +49,16 @@ class Accumulator:
         if self.collected is not None and other.collected is not None:
             for mine, theirs in zip(self.collected, other.collected):
                 mine += theirs
+
+
+class FileResult(NamedTuple):
+    """What linting one file gave: ``digest`` of the bytes read (None when
+    unreadable), and whether the result may be kept for a later run
+    (``clean``: no rule failed or ran out of time on it)."""
+
+    path: Path
+    digest: str | None
+    findings: list[Finding]
+    problems: list[str]
+    collected: list[list[Any]]  # per rule across files, an item per story
+    clean: bool

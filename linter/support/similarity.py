@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
+from operator import eq
 
 from linter.support.textnorm import normalize
 
@@ -24,6 +25,11 @@ SIGNATURE_BINS = 16
 BAND_ROWS = 2
 _EMPTY = 0xFFFFFFFF
 _NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
+# An empty bin's bytes. A filled bin holds a hash divided by the number of
+# bins, so its most significant byte is at most 0x0F: four 0xFF bytes in a
+# row, wherever they start, are an empty bin (in either byte order).
+_EMPTY_BYTES = b"\xff\xff\xff\xff"
+_BAND_INDEX = [bytes((index,)) for index in range(SIGNATURE_BINS)]  # a band key's first byte
 
 
 def words(text: str, normalized: bool = False) -> list[str]:
@@ -68,6 +74,9 @@ def estimate(a: bytes, b: bytes) -> float:
     candidate pair of a run, so the bins are read in place."""
     if a == b:
         return 0.0 if a == _NO_BINS else 1.0
+    if _EMPTY_BYTES not in a or _EMPTY_BYTES not in b:  # one text filled every bin: all are used
+        bins = memoryview(a).cast("I")
+        return sum(map(eq, bins, memoryview(b).cast("I"))) / len(bins)
     used = agreed = 0
     for x, y in zip(memoryview(a).cast("I"), memoryview(b).cast("I")):
         if x != _EMPTY or y != _EMPTY:
@@ -76,13 +85,10 @@ def estimate(a: bytes, b: bytes) -> float:
     return agreed / used if used else 0.0
 
 
-def bands(sig: bytes) -> list[bytes]:
-    """Band keys of a signature: texts that share a key are candidates.
-    Bands with an empty bin are left out (too short to say)."""
-    width = 4 * BAND_ROWS
-    keys = []
-    for index, start in enumerate(range(0, len(sig), width)):
-        band = sig[start : start + width]
-        if b"\xff\xff\xff\xff" not in [band[i : i + 4] for i in range(0, width, 4)]:
-            keys.append(bytes([index]) + band)
-    return keys
+def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:
+    """Band keys of a signature (of ``rows`` bins each): texts that share a
+    key are candidates. Bands with an empty bin are left out (too short to
+    say)."""
+    width = 4 * rows
+    cuts = [sig[start : start + width] for start in range(0, len(sig), width)]
+    return [_BAND_INDEX[index] + band for index, band in enumerate(cuts) if _EMPTY_BYTES not in band]

@@ -228,8 +228,8 @@ def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) ->
     probe = (
         "import gc, sys\nfrom linter.cli import commands as cli\nfrom linter.core import engine\n"
         "seen = []\n"
-        "lint_file = engine.Engine.lint_file\n"
-        "engine.Engine.lint_file = lambda self, *a: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)) or lint_file(self, *a)\n"
+        "lint_one = engine.Engine.lint_one\n"
+        "engine.Engine.lint_one = lambda self, *a, **k: seen.append((gc.isenabled(), gc.get_freeze_count() > 0)) or lint_one(self, *a, **k)\n"
         f"sys.argv = ['copydesk', 'check', {str(DEFECTIVE)!r}]\n"
         "import atexit\natexit.register(lambda: print(seen))\n"
         "cli.run()\n"

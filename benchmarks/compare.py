@@ -1,6 +1,6 @@
 """Two versions of copydesk side by side, in one run: is a change slower?
 
-    python -m benchmarks.compare OTHER_CHECKOUT [sizes...]
+    python -m benchmarks.compare OTHER_CHECKOUT [sizes...] [--after-arg ARG ...]
 
 OTHER_CHECKOUT is another checkout of copydesk with its own virtual
 environment in ``.venv`` (say, a ``git worktree`` of the commit before the
@@ -10,10 +10,15 @@ benchmarks.corpus, every shipped rule on, as ``benchmarks.run`` lints it),
 the two versions run in turn, several times, each with a cache folder of
 its own warmed first, and the medians are compared: a slower moment of the
 machine weighs on both alike.
+
+``--after-arg`` gives this checkout's command an option the other may not
+know: ``--after-arg=--no-cache`` compares cold runs once this checkout keeps
+a result store (its warmed store would otherwise answer every run).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -43,35 +48,38 @@ def _timed(command: list[str], cwd: Path, cache: Path) -> float:
     return time.perf_counter() - start
 
 
-def side_by_side(commands: dict[str, list[str]], args: list[str], runs: int, work: Path) -> dict[str, float]:
+def side_by_side(commands: dict[str, list[str]], args: list[str], runs: int, work: Path, after_args: list[str]) -> dict[str, float]:
     """Median seconds of each version's ``check ARGS``, run in turn."""
+    lines = {name: [*command, "check", *args, *(after_args if name == "after" else [])] for name, command in commands.items()}
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, command in commands.items():  # warm each version's caches
-        _timed([*command, "check", *args], work, work / f"cache-{name}")
+    for name, line in lines.items():  # warm each version's caches
+        _timed(line, work, work / f"cache-{name}")
     for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(_timed([*command, "check", *args], work, work / f"cache-{name}"))
+        for name, line in lines.items():
+            times[name].append(_timed(line, work, work / f"cache-{name}"))
     return {name: statistics.median(each) for name, each in times.items()}
 
 
 def main(argv: list[str]) -> None:
-    if not argv:
-        raise SystemExit(__doc__)
-    other = Path(argv[0]).resolve()
-    sizes = [int(a) for a in argv[1:]] or [1, 500, 2000]
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__.split("\n")[0])
+    parser.add_argument("other", type=Path, help="the other checkout, with its own .venv")
+    parser.add_argument("sizes", type=int, nargs="*", default=[1, 500, 2000])
+    parser.add_argument("--after-arg", action="append", default=[], help="an option for this checkout's command only")
+    args = parser.parse_args(argv)
+    other = args.other.resolve()
     here = Path(__file__).resolve().parent.parent
     commands = {"before": _command(other), "after": _command(here)}
     work = Path(tempfile.mkdtemp(prefix="copydesk-compare-"))
     # Every shipped rule, those off in their pack's defaults too.
     (work / ".copydesk.yaml").write_text("packs: [newsroom]\nselect: ['*']\n")
-    print(f"before: {other}\nafter:  {here}")
-    for size in sizes:
+    print(f"before: {other}\nafter:  {here} {' '.join(args.after_arg)}".rstrip())
+    for size in args.sizes:
         folder = corpus(size)
         if size == 1:
             target, runs = [str(next(folder.rglob("*.txt")))], ONE_FILE_RUNS
         else:
             target, runs = [str(folder), "--format", "json"], CORPUS_RUNS
-        medians = side_by_side(commands, target, runs, work)
+        medians = side_by_side(commands, target, runs, work, args.after_arg)
         before, after = medians["before"], medians["after"]
         print(f"{size:>6} article{'s' if size != 1 else ' '}: before {before:7.3f} s, after {after:7.3f} s "
               f"(median of {runs}): after/before {after / before:.3f}", flush=True)

@@ -20,10 +20,10 @@ handled on its own, and the result is the same.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, TypeVar
+from typing import Any, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from linter.support.hashing import blake2b
-from linter.support.similarity import estimate
+from linter.support.similarity import band_count, band_cut, estimate
 
 BY_KEY = "key"
 BY_KEY_AND_BANDS = "key+bands"
@@ -54,6 +54,24 @@ def _linked(group: list[tuple[int, bytes]], threshold: float) -> list[int]:
     return [index for index, (_, sig) in enumerate(group) if index and estimate(sig, head_sig) >= threshold]
 
 
+def shared_bands(firsts: list[tuple[int, bytes]]) -> Iterator[tuple[bytes, list[tuple[int, bytes]]]]:
+    """Each MinHash band key (of ``similarity.bands``) held by two or more of
+    the (order, signature) pairs ``firsts``, with those pairs in their order,
+    one band position at a time: only one position's dictionary is held at
+    once (one of every band of a 50,000-story run's 900,000 paragraphs held
+    most of its gigabyte)."""
+    for index in range(band_count()):
+        by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        for order, sig in firsts:
+            band = band_cut(sig, index)
+            if band is not None:
+                by_band.setdefault(band, []).append((order, sig))
+        for band, group in by_band.items():
+            if len(group) > 1:
+                yield band, group
+        del by_band
+
+
 def carried_band_links(
     band: bytes, group: list[tuple[int, bytes]], threshold: float, before: dict[bytes, Any], after: dict[bytes, Any]
 ) -> list[tuple[int, int]]:
@@ -71,7 +89,7 @@ def carried_band_links(
     return [(group[index][0], head) for index in linked]
 
 
-def clusters(places: dict[int, P], links: Iterable[tuple[int, int]]) -> list[list[P]]:
+def clusters(places: Mapping[int, P] | Sequence[P], links: Iterable[tuple[int, int]]) -> list[list[P]]:
     """Groups of linked places (two or more), each in run order."""
     parent: dict[int, int] = {}
 

@@ -85,6 +85,19 @@ def estimate(a: bytes, b: bytes) -> float:
     return agreed / used if used else 0.0
 
 
+def band_cut(sig: bytes, index: int, rows: int = BAND_ROWS) -> bytes | None:
+    """The ``index``-th key of ``bands(sig, rows)``'s cuts, or None when it
+    is left out (an empty bin) or the signature is too short to have it."""
+    width = 4 * rows
+    band = sig[index * width : (index + 1) * width]
+    return _BAND_INDEX[index] + band if band and _EMPTY_BYTES not in band else None
+
+
+def band_count(rows: int = BAND_ROWS) -> int:
+    """How many bands of ``rows`` bins a signature is cut into."""
+    return -(-SIGNATURE_BINS // rows)
+
+
 def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:
     """Band keys of a signature (of ``rows`` bins each): texts that share a
     key are candidates. Bands with an empty bin are left out (too short to

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from linter.support.hashing import blake2b
-from linter.support.similarity import band_count, band_cut, estimate
+from linter.support.similarity import EMPTY_BIN, band_positions, estimate
 
 BY_KEY = "key"
 BY_KEY_AND_BANDS = "key+bands"
@@ -60,15 +60,16 @@ def shared_bands(firsts: list[tuple[int, bytes]]) -> Iterator[tuple[bytes, list[
     one band position at a time: only one position's dictionary is held at
     once (one of every band of a 50,000-story run's 900,000 paragraphs held
     most of its gigabyte)."""
-    for index in range(band_count()):
+    for prefix, cut in band_positions():
+        width = cut.stop - cut.start
         by_band: dict[bytes, list[tuple[int, bytes]]] = {}
         for order, sig in firsts:
-            band = band_cut(sig, index)
-            if band is not None:
+            band = sig[cut]
+            if len(band) == width and EMPTY_BIN not in band:
                 by_band.setdefault(band, []).append((order, sig))
         for band, group in by_band.items():
             if len(group) > 1:
-                yield band, group
+                yield prefix + band, group
         del by_band
 
 
@@ -80,7 +81,7 @@ def carried_band_links(
     to ``after``, for the next run. A warm run with a few stories changed
     compares only the groups they are in."""
     group = sorted(group)
-    key = band + blake2b(b"".join(sig for _, sig in group), digest_size=12).digest()
+    key = band + blake2b(b"".join([sig for _, sig in group]), digest_size=12).digest()
     linked = before.get(key)
     if linked is None:
         linked = _linked(group, threshold)

@@ -28,7 +28,7 @@ _NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
 # An empty bin's bytes. A filled bin holds a hash divided by the number of
 # bins, so its most significant byte is at most 0x0F: four 0xFF bytes in a
 # row, wherever they start, are an empty bin (in either byte order).
-_EMPTY_BYTES = b"\xff\xff\xff\xff"
+_EMPTY_BYTES = EMPTY_BIN = b"\xff\xff\xff\xff"
 _BAND_INDEX = [bytes((index,)) for index in range(SIGNATURE_BINS)]  # a band key's first byte
 
 
@@ -85,17 +85,11 @@ def estimate(a: bytes, b: bytes) -> float:
     return agreed / used if used else 0.0
 
 
-def band_cut(sig: bytes, index: int, rows: int = BAND_ROWS) -> bytes | None:
-    """The ``index``-th key of ``bands(sig, rows)``'s cuts, or None when it
-    is left out (an empty bin) or the signature is too short to have it."""
+def band_positions(rows: int = BAND_ROWS) -> list[tuple[bytes, slice]]:
+    """Where each of ``bands``' keys is cut from a signature: the key's first
+    byte and the slice of the signature that follows it."""
     width = 4 * rows
-    band = sig[index * width : (index + 1) * width]
-    return _BAND_INDEX[index] + band if band and _EMPTY_BYTES not in band else None
-
-
-def band_count(rows: int = BAND_ROWS) -> int:
-    """How many bands of ``rows`` bins a signature is cut into."""
-    return -(-SIGNATURE_BINS // rows)
+    return [(_BAND_INDEX[index], slice(start, start + width)) for index, start in enumerate(range(0, 4 * SIGNATURE_BINS, width))]
 
 
 def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:

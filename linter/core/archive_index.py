@@ -195,7 +195,7 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
     added = []
     for path, (stamp, digest) in reread.items():
         entry = linted.get(path)
-        parts = stored_parts(entry[1], len(engine.corpus_checks), Path(path)) if entry and entry[0] == digest else None
+        parts = stored_parts(entry[1], len(engine.corpus_checks)) if entry and entry[0] == digest else None
         if parts is None:
             parts, _ = engine.collect_text(Path(path), texts[path])
         keys = _keys(engine, parts) or set()

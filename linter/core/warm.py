@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from linter.article.source import UnreadableFile, read_source
 from linter.results.findings import Finding
-from linter.results.store import ResultStore, StoreUnusable, file_entry, stored_parts
+from linter.results.store import ResultStore, StoreUnusable, stored_parts
 from linter.support.hashing import blake2b
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def _look_up(
         if entry is None or entry[0] != digests[path]:
             continue
         try:
-            hits[path] = file_entry(entry[1], path)
+            hits[path] = pickle.loads(entry[1])
         except Exception:  # a damaged entry: lint the file again
             continue
         if entry[2] != store.today:
@@ -217,7 +217,7 @@ def _collections(
             outcome = fresh.get(path)
             if outcome is None:
                 entry = stored.pop(str(path), None)
-                parts = stored_parts(entry[1], len(collected), path) if entry and entry[0] == digests[path] else None
+                parts = stored_parts(entry[1], len(collected)) if entry and entry[0] == digests[path] else None
                 if parts is None:
                     outcome = engine.lint_one(path)
             if outcome is not None:

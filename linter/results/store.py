@@ -18,7 +18,6 @@ without it. A file that is not this store's is deleted and made anew.
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 import pickle
@@ -349,35 +348,11 @@ def _connect(path: Path) -> "sqlite3.Connection":
     return connection
 
 
-class _FileUnpickler(pickle.Unpickler):
-    """Reads a file's stored entry giving back ``path`` itself for each copy
-    of it there: every finding and collected place names the file, and
-    building each Path again was a good part of reading a warm run's
-    900,000 stored paragraphs."""
-
-    def __init__(self, blob: bytes, path: Path) -> None:
-        super().__init__(io.BytesIO(blob))
-        self.path = path
-        self.parts = path.parts
-
-    def find_class(self, module: str, name: str) -> Any:
-        found = super().find_class(module, name)
-        return self._path if found is type(self.path) else found
-
-    def _path(self, *parts: str) -> Path:
-        return self.path if parts == self.parts else type(self.path)(*parts)
-
-
-def file_entry(blob: bytes, path: Path) -> Any:
-    """``pickle.loads`` of a file's stored findings or collections."""
-    return _FileUnpickler(blob, path).load()
-
-
-def stored_parts(blob: bytes, checks: int, path: Path) -> list[list[Any]] | None:
+def stored_parts(blob: bytes, checks: int) -> list[list[Any]] | None:
     """A file's stored collections (a list per rule across files), or None
     when the entry is damaged."""
     try:
-        parts = file_entry(blob, path)
+        parts = pickle.loads(blob)
     except Exception:  # a damaged entry
         return None
     return parts if isinstance(parts, list) and len(parts) == checks else None

@@ -105,6 +105,22 @@ def test_a_changed_story_is_linted_again_and_the_matching_redone(
     assert "story-010.txt:5:1: warning duplicate-paragraph-across-files" in warm  # an unchanged story's finding
 
 
+def test_a_duplicate_edited_away_takes_the_unchanged_story_s_finding_with_it(
+    project: Path, capsys: pytest.CaptureFixture[str], linted: list[str]
+) -> None:
+    story = project / "stories" / "story-005.txt"
+    original = story.read_text()
+    lifted = (project / "stories" / "story-010.txt").read_text().splitlines()[4]
+    story.write_text(original + f"\n{lifted}\n")
+    assert "story-010.txt:5:1: warning duplicate-paragraph-across-files" in run(capsys, "stories")
+    story.write_text(original)  # the copy edited away: story 10, unchanged, has no duplicate now
+    linted.clear()
+    warm = run(capsys, "stories")
+    assert linted == ["story-005.txt"]
+    assert warm == run(capsys, "stories", "--no-cache")
+    assert "story-010.txt:5:1" not in warm and "story-005.txt:9:1" not in warm
+
+
 def test_a_new_and_a_removed_story_change_the_matching(
     project: Path, capsys: pytest.CaptureFixture[str], linted: list[str]
 ) -> None:

@@ -27,7 +27,7 @@ import zlib
 
 from linter.language import copy_shapes
 from linter.core.check import CorpusCheck, Param
-from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, carried_band_links, clusters, exact_links
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, carried_band_links, clusters, shared_bands
 from linter.article.document import Block, Document, Role, Span
 from linter.results.findings import Finding, fingerprint
 from linter.support.similarity import bands, signature
@@ -204,24 +204,20 @@ class ParagraphAcrossFiles(_AcrossFiles):
         return places
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
-        places = list(enumerate(place for per_doc in collected for place in per_doc))
-        by_key: dict[int, list[tuple[int, Place]]] = {}
-        for order, place in places:
-            by_key.setdefault(place.key, []).append((order, place))
+        # exact_links' result without a list a key: most keys are one place's,
+        # and a large run's lists were a good part of its memory.
+        places = [place for per_doc in collected for place in per_doc]
+        first_of: dict[int, int] = {}  # a key's first place, in run order
         links: list[tuple[int, int]] = []
-        firsts: list[tuple[int, Place]] = []
-        for group in by_key.values():
-            group_links, first = exact_links(group)
-            links += group_links
-            firsts.append(first)
-        by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        for order, place in enumerate(places):
+            first = first_of.setdefault(place.key, order)
+            if first != order:
+                links.append((order, first))
+        firsts = [(order, place.sig) for order, place in enumerate(places) if first_of[place.key] == order]
+        del first_of
         threshold = self.options["threshold"]
         before, after = self.carried or {}, {}
-        for order, place in firsts:
-            for band in bands(place.sig):
-                by_band.setdefault(band, []).append((order, place.sig))
-        for band, group in by_band.items():
-            if len(group) > 1:
-                links += carried_band_links(band, group, threshold, before, after)
+        for band, group in shared_bands(firsts):
+            links += carried_band_links(band, group, threshold, before, after)
         self.carried = after
-        return self.report(clusters(dict(places), links), len(collected))
+        return self.report(clusters(places, links), len(collected))

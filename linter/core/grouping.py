@@ -20,10 +20,10 @@ handled on its own, and the result is the same.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, TypeVar
+from typing import Any, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from linter.support.hashing import blake2b
-from linter.support.similarity import estimate
+from linter.support.similarity import EMPTY_BIN, band_positions, estimate
 
 BY_KEY = "key"
 BY_KEY_AND_BANDS = "key+bands"
@@ -54,6 +54,25 @@ def _linked(group: list[tuple[int, bytes]], threshold: float) -> list[int]:
     return [index for index, (_, sig) in enumerate(group) if index and estimate(sig, head_sig) >= threshold]
 
 
+def shared_bands(firsts: list[tuple[int, bytes]]) -> Iterator[tuple[bytes, list[tuple[int, bytes]]]]:
+    """Each MinHash band key (of ``similarity.bands``) held by two or more of
+    the (order, signature) pairs ``firsts``, with those pairs in their order,
+    one band position at a time: only one position's dictionary is held at
+    once (one of every band of a 50,000-story run's 900,000 paragraphs held
+    most of its gigabyte)."""
+    for prefix, cut in band_positions():
+        width = cut.stop - cut.start
+        by_band: dict[bytes, list[tuple[int, bytes]]] = {}
+        for order, sig in firsts:
+            band = sig[cut]
+            if len(band) == width and EMPTY_BIN not in band:
+                by_band.setdefault(band, []).append((order, sig))
+        for band, group in by_band.items():
+            if len(group) > 1:
+                yield prefix + band, group
+        del by_band
+
+
 def carried_band_links(
     band: bytes, group: list[tuple[int, bytes]], threshold: float, before: dict[bytes, Any], after: dict[bytes, Any]
 ) -> list[tuple[int, int]]:
@@ -62,7 +81,7 @@ def carried_band_links(
     to ``after``, for the next run. A warm run with a few stories changed
     compares only the groups they are in."""
     group = sorted(group)
-    key = band + blake2b(b"".join(sig for _, sig in group), digest_size=12).digest()
+    key = band + blake2b(b"".join([sig for _, sig in group]), digest_size=12).digest()
     linked = before.get(key)
     if linked is None:
         linked = _linked(group, threshold)
@@ -71,7 +90,7 @@ def carried_band_links(
     return [(group[index][0], head) for index in linked]
 
 
-def clusters(places: dict[int, P], links: Iterable[tuple[int, int]]) -> list[list[P]]:
+def clusters(places: Mapping[int, P] | Sequence[P], links: Iterable[tuple[int, int]]) -> list[list[P]]:
     """Groups of linked places (two or more), each in run order."""
     parent: dict[int, int] = {}
 

@@ -28,7 +28,7 @@ _NO_BINS = array("I", [_EMPTY] * SIGNATURE_BINS).tobytes()
 # An empty bin's bytes. A filled bin holds a hash divided by the number of
 # bins, so its most significant byte is at most 0x0F: four 0xFF bytes in a
 # row, wherever they start, are an empty bin (in either byte order).
-_EMPTY_BYTES = b"\xff\xff\xff\xff"
+_EMPTY_BYTES = EMPTY_BIN = b"\xff\xff\xff\xff"
 _BAND_INDEX = [bytes((index,)) for index in range(SIGNATURE_BINS)]  # a band key's first byte
 
 
@@ -83,6 +83,13 @@ def estimate(a: bytes, b: bytes) -> float:
             used += 1
             agreed += x == y
     return agreed / used if used else 0.0
+
+
+def band_positions(rows: int = BAND_ROWS) -> list[tuple[bytes, slice]]:
+    """Where each of ``bands``' keys is cut from a signature: the key's first
+    byte and the slice of the signature that follows it."""
+    width = 4 * rows
+    return [(_BAND_INDEX[index], slice(start, start + width)) for index, start in enumerate(range(0, 4 * SIGNATURE_BINS, width))]
 
 
 def bands(sig: bytes, rows: int = BAND_ROWS) -> list[bytes]:

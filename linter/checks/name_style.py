@@ -148,28 +148,28 @@ def _outside_quoted_copy(doc: Document, verdicts: list[Verdict], house_later: li
     name, one person, or a story titled throughout (written in another
     style) is still reported."""
     starts = [block.span.start for block in doc.blocks]
-    titled: dict[int, set[str]] = {}  # paragraph index: the people it gives courtesy titles
-    for verdict in verdicts:
-        if verdict.reference == SUBSEQUENT and canonical_honorific(verdict.mention.prefix):
-            index = bisect_right(starts, verdict.start) - 1
-            titled.setdefault(index, set()).add(verdict.mention.person.name)
+
+    def paragraph_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    titled = [
+        (paragraph_of(v.start), v) for v in verdicts if v.reference == SUBSEQUENT and canonical_honorific(v.mention.prefix)
+    ]
+    people: dict[int, set[str]] = {}  # paragraph index: the people it gives courtesy titles
+    for index, verdict in titled:
+        people.setdefault(index, set()).add(verdict.mention.person.name)
+    house_paragraphs = {paragraph_of(at) for at in house_later}
     quoted: set[int] = set()
     run: list[int] = []
-    for index in [*sorted(titled), -2]:  # -2 closes the last run
+    for index in [*sorted(people), -2]:  # -2 closes the last run
         if run and index != run[-1] + 1:
-            own_voice = any(bisect_right(starts, at) - 1 not in run for at in house_later)
-            if own_voice and len(set().union(*(titled[i] for i in run))) >= 2:
+            own_voice = bool(house_paragraphs.difference(run))
+            if own_voice and len(set().union(*(people[i] for i in run))) >= 2:
                 quoted.update(run)
             run = []
         run.append(index)
-    if not quoted:
-        return verdicts
-    return [
-        v
-        for v in verdicts
-        if not (v.reference == SUBSEQUENT and canonical_honorific(v.mention.prefix))
-        or bisect_right(starts, v.start) - 1 not in quoted
-    ]
+    dropped = {id(verdict) for index, verdict in titled if index in quoted}
+    return [v for v in verdicts if id(v) not in dropped]
 
 
 def _judge_person(

@@ -76,6 +76,20 @@ def decode_source(path: Path, data: bytes) -> SourceFile:
     return SourceFile(path, text, encoding, bom, blake2b(data, digest_size=32).hexdigest())
 
 
+def source_of_text(path: Path, text: str) -> SourceFile | None:
+    """The article a file at ``path`` holding ``text`` in UTF-8 would be
+    read as (an editor's buffer), with the digest of those bytes: the key
+    a file with those bytes has in the result store. None when no file
+    reads as exactly this text (a character UTF-8 cannot encode, or a NUL
+    near the start, which reads as a binary file)."""
+    bom = b"\xef\xbb\xbf" if text.startswith("\ufeff") else b""  # reading strips one byte-order mark
+    try:
+        source = decode_source(path, bom + text.encode("utf-8"))
+    except (UnicodeEncodeError, UnreadableFile):
+        return None
+    return source if source.text == text else None
+
+
 def _read_at_most(handle: int, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0

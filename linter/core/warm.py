@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from linter.article.source import UnreadableFile, read_source
 from linter.results.findings import Finding
-from linter.results.store import ResultStore, StoreUnusable, stored_parts
+from linter.results.store import BUSY_SECONDS, ResultStore, StoreUnusable, stored_parts
 from linter.support.hashing import blake2b
 
 if TYPE_CHECKING:
@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 Engine = Any
 
 
-def open_store(engine: "Engine") -> ResultStore | None:
-    """The project's store for this run's fingerprint, or None when the
-    cache is off or the store cannot be used."""
+def open_store(engine: "Engine", wait: float = BUSY_SECONDS) -> ResultStore | None:
+    """The project's store for this run's fingerprint (waiting at most
+    ``wait`` seconds for another run's write), or None when the cache is
+    off or the store cannot be used."""
     from linter.core.fingerprint import fingerprint
     from linter.results.store import location
 
@@ -41,7 +42,7 @@ def open_store(engine: "Engine") -> ResultStore | None:
     if where is None:
         return None
     try:
-        return ResultStore.open(where, fingerprint(engine))
+        return ResultStore.open(where, fingerprint(engine), wait)
     except StoreUnusable:
         return None
 

@@ -24,8 +24,8 @@ from linter.core.plugins import load_plugins
 from linter.lsp import conversions
 from linter.lsp.documents import DocState, Outcome, Target
 from linter.lsp.engines import Engines, Loaded
+from linter.lsp.known import KnownResults
 from linter.lsp.protocol import AnsweringProtocol
-from linter.results.run import Accumulator
 from linter.support import patterns
 from linter.support.errors import ConfigError
 
@@ -40,9 +40,10 @@ FORMAT_BY_LANGUAGE = {"markdown": "markdown", "plaintext": "text", "text": "text
 log = logging.getLogger("copydesk.lsp")
 
 
-def lint_snapshot(engines: Engines, target: Target) -> Outcome:
+def lint_snapshot(engines: Engines, known: KnownResults, target: Target) -> Outcome:
     """Lint one snapshot with the engine of its folder's config (in the
-    worker thread); a failure is an outcome too, never an exception."""
+    worker thread), or take the findings ``known`` has for it; a failure is
+    an outcome too, never an exception."""
     try:
         loaded, rebuilt = engines.for_folder(target.folder)
     except Exception as error:  # e.g. a folder that cannot be read
@@ -51,7 +52,7 @@ def lint_snapshot(engines: Engines, target: Target) -> Outcome:
     outcome = Outcome(loaded, rebuilt)
     if loaded.engine is not None:
         try:
-            outcome.findings = loaded.engine.lint_text(target.path, target.text, Accumulator(problems=outcome.problems))
+            outcome.findings = known.lint(loaded, target, outcome.problems)
             patterns.persist()  # what the first runs compiled, for the next start
         except ConfigError as error:
             outcome.problems.append(str(error))
@@ -70,6 +71,7 @@ class CopydeskServer:
             "copydesk", version(), text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=AnsweringProtocol
         )
         self.engines = Engines(config, style)
+        self.known = KnownResults()  # findings of texts linted before (used in the worker thread)
         self.states: dict[str, DocState] = {}  # by URI: the latest findings of each open document
         self.pending: dict[str, asyncio.Task[Any]] = {}  # by URI: a run waiting for its debounce
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-lint")
@@ -135,7 +137,7 @@ class CopydeskServer:
         target = self.target_of(uri)
         if target is None:
             return None
-        outcome = await asyncio.get_running_loop().run_in_executor(self.worker, lint_snapshot, self.engines, target)
+        outcome = await asyncio.get_running_loop().run_in_executor(self.worker, lint_snapshot, self.engines, self.known, target)
         if self.current_text(uri) != target.text:
             return None  # changed or closed while linting: a newer run follows
         loaded = outcome.loaded
@@ -247,6 +249,7 @@ class CopydeskServer:
     def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         self.cancel(uri)
+        self.known.forget(uri)
         if self.states.pop(uri, None) is not None:
             self.publish(uri, [], None)
 
@@ -258,6 +261,7 @@ class CopydeskServer:
         self.shut_down = True
         for uri in list(self.pending):
             self.cancel(uri)
+        self.worker.submit(self.known.close)  # after the run in progress, if any
 
     async def hover(self, params: types.HoverParams) -> types.Hover | None:
         state = await self.fresh(params.text_document.uri)

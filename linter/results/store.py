@@ -98,18 +98,19 @@ class ResultStore:
         self.today = int(time.time() // DAY)
 
     @classmethod
-    def open(cls, path: Path, fingerprint: bytes) -> "ResultStore":
-        """The store at ``path`` for this fingerprint; a file that is not a
+    def open(cls, path: Path, fingerprint: bytes, wait: float = BUSY_SECONDS) -> "ResultStore":
+        """The store at ``path`` for this fingerprint, waiting at most
+        ``wait`` seconds for another run's write; a file that is not a
         store of this schema is replaced by an empty one."""
         import sqlite3  # only when a run uses the store: most one-file runs never do
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                connection = _connect(path)
+                connection = _connect(path, wait)
             except sqlite3.DatabaseError:  # not a database, or another one: start again
                 _delete(path)
-                connection = _connect(path)
+                connection = _connect(path, wait)
             store = cls(connection, 0)
             store.run = store._run_id(fingerprint)
             return store
@@ -321,12 +322,12 @@ class ResultStore:
             pass
 
 
-def _connect(path: Path) -> "sqlite3.Connection":
+def _connect(path: Path, wait: float) -> "sqlite3.Connection":
     """A connection to the store at ``path``, its schema checked (and made,
     when the file is new); DatabaseError when the file is not this store."""
     import sqlite3
 
-    connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    connection = sqlite3.connect(path, timeout=wait, isolation_level=None, check_same_thread=False)
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")  # a cache: a power cut may lose the last run, never corrupt

@@ -270,6 +270,26 @@ def test_the_archive_index_follows_the_archive(project: Path, capsys: pytest.Cap
     assert "archive/2025/moved.txt:5" in found and "duplicate-headline" not in found
 
 
+def test_a_story_rewritten_in_place_is_seen_by_the_next_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project / "archive"
+    write_archive(folder)
+    (project / "new.txt").write_text(NEW_STORY)
+    (project / ".copydesk.yaml").write_text("archive: [archive]\n")
+    assert run(capsys, "new.txt").count("archive/old-05.txt") == 2  # the index made
+    before = folder.stat()
+    inodes = [(folder / name).stat().st_ino for name in ("old-03.txt", "old-05.txt")]
+    # Written in place (same inodes), as an editor or a script may: old-05
+    # loses the shared copy and old-03 takes it; the folder's time put back.
+    (folder / "old-05.txt").write_text("Ferry Timetable Changes\n\nBy Ana Ruiz\n\nThe ferry will stop at the new pier from May.\n")
+    (folder / "old-03.txt").write_text(f"Old Story Number 3, Corrected\n\nBy Ana Ruiz\n\n{SHARED}\n")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert [(folder / name).stat().st_ino for name in ("old-03.txt", "old-05.txt")] == inodes
+    assert folder.stat().st_mtime_ns == before.st_mtime_ns
+    found = run(capsys, "new.txt")
+    assert "new.txt:5:1: warning duplicate-paragraph-across-files" in found and "archive/old-03.txt:5" in found
+    assert "old-05" not in found and "duplicate-headline" not in found
+
+
 def test_a_story_in_the_archive_folder_is_linted_not_compared_with_itself(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,14 +5,14 @@ and do not report on.
 What the rules across files collect from the archived stories is kept in
 the result store with an index of its keys (a paragraph's hash and MinHash
 bands, a headline's hash), so that a run reads only the archived stories
-that share a key with its own: a one-story run against a large archive
-costs about what a one-story run does. The index is brought up to date at
-the start of each run: the archive's folders are stat-ed, and only when one
-changed (a story added, removed, renamed or replaced, as ``git`` and most
-editors write files) are its files listed and stat-ed, and those whose
-size, time or inode changed read again. A story rewritten in place in a
-folder that did not change is seen when a run lints the archive itself,
-or when any story of its folder is added or removed.
+that share a key with its own. The index is brought up to date at the
+start of each run: the archive's folders and its stories are stat-ed (one
+call a story, by its name in its open folder: about 80 ms for 50,000
+stories), and when a folder changed (a story added, removed, renamed or
+replaced, as ``git`` and most editors write files) or a story did
+(rewritten in place, as some editors, ``cp`` and scripts write files), the
+archive's files are listed and stat-ed again and those whose size, time or
+inode changed are read again.
 
 The files a run lints are not compared as archived copies of themselves
 (a new story saved in the archive folder is linted, not archived), and
@@ -33,6 +33,8 @@ from linter.support.hashing import blake2b
 
 # The engine (linter.core.engine), whose run imports this module: typed by name only.
 Engine = Any
+
+_RELATIVE = os.stat in os.supports_dir_fd  # a file stat-ed by its name in its open folder
 
 
 def compare_with(
@@ -120,11 +122,13 @@ def _from_store(
 
 
 def _changed(folders: bytes) -> bool:
-    """Whether a folder of the archive (or the archive file) changed since
-    the index was brought up to date."""
+    """Whether a folder of the archive (or the archive file), or a story in
+    it, changed since the index was brought up to date."""
     try:
-        stamps = pickle.loads(folders)
+        stamps, files = pickle.loads(folders)
     except Exception:  # a damaged entry: read the folders again
+        return True
+    if not isinstance(stamps, dict) or not isinstance(files, dict):
         return True
     for folder, stamp in stamps.items():
         try:
@@ -132,7 +136,32 @@ def _changed(folders: bytes) -> bool:
                 return True
         except OSError:
             return True
-    return False
+    return any(_files_stamp(folder, names) != stamp for folder, (names, stamp) in files.items())
+
+
+def _files_stamp(folder: str, names: tuple[str, ...]) -> int | None:
+    """One number for the times and sizes of the files ``names`` of
+    ``folder`` (None when one cannot be stat-ed): a story rewritten in
+    place changes it, and not its folder's stamp. One stat call a file (by
+    its name in the open folder where the system allows: a shorter lookup)."""
+    try:
+        if _RELATIVE:
+            handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                infos = [os.stat(name, dir_fd=handle) for name in names]
+            finally:
+                os.close(handle)
+        else:
+            infos = [os.stat(os.path.join(folder, name)) for name in names]
+    except OSError:
+        return None
+    return _numbers_stamp([(info.st_mtime_ns, info.st_size) for info in infos])
+
+
+def _numbers_stamp(numbers: list[tuple[int, int]]) -> int:
+    # Numbers hash alike in every process (only strings' hashes are salted),
+    # and the index belongs to one Python (see linter.core.fingerprint).
+    return hash(tuple(numbers))
 
 
 def _stamp(info: os.stat_result) -> str:
@@ -165,8 +194,10 @@ def _folders(root: Path) -> dict[str, str]:
 
 
 def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> int:
-    """Bring an archive's index up to date; its number of stories."""
-    folders = pickle.dumps(_folders(root), pickle.HIGHEST_PROTOCOL)
+    """Bring an archive's index up to date; its number of stories. The
+    stamps kept to tell whether it changed are taken before the folders are
+    listed and the files read, so a change made meanwhile is seen next time."""
+    stamps = _folders(root)
     known = store.archived(archive)
     current = [str(path) for path in engine.files([root])] if root.exists() else []
     listed = set(current)
@@ -174,11 +205,16 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
     restamped: list[tuple[str, int]] = []
     reread: dict[str, tuple[str, str]] = {}  # path: (stamp, digest) of files to collect from
     texts: dict[str, str] = {}
+    numbers: dict[str, tuple[list[str], list[tuple[int, int]]]] = {}  # by folder: its stories' names, times and sizes
     for path in current:
         try:
-            stamp = _stamp(os.stat(path))
+            info = os.stat(path)
         except OSError:
             continue
+        stamp = _stamp(info)
+        names, values = numbers.setdefault(os.path.dirname(path), ([], []))
+        names.append(os.path.basename(path))
+        values.append((info.st_mtime_ns, info.st_size))
         previous = known.get(path)
         if previous is not None and previous[1] == stamp:
             continue
@@ -203,6 +239,8 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
         added.append((path, stamp, digest, pickle.dumps(parts, pickle.HIGHEST_PROTOCOL), stories, keys))
     if restamped:
         store.restamp_archived(restamped)
+    files = {folder: (tuple(names), _numbers_stamp(values)) for folder, (names, values) in numbers.items()}
+    folders = pickle.dumps((stamps, files), pickle.HIGHEST_PROTOCOL)
     return store.update_archive(archive, folders, removed, added)
 
 

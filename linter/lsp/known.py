@@ -78,15 +78,15 @@ class KnownResults:
             return list(latest.findings)
         store = self._store(loaded)
         source = source_of_text(target.path, target.text) if store is not None else None
-        findings = self._stored(loaded, store, source) if store is not None and source is not None else None
-        clean = True
-        if findings is None and store is not None and source is not None:
-            result = engine.lint_one(target.path, source, collect=True)
-            problems += result.problems
-            findings, clean = result.findings, result.clean
-            if clean:
-                self._save(loaded, store, source, result)
-        elif findings is None:
+        if store is not None and source is not None:
+            findings, clean = self._stored(loaded, store, source), True
+            if findings is None:
+                result = engine.lint_one(target.path, source, collect=True)
+                problems += result.problems
+                findings, clean = result.findings, result.clean
+                if clean:
+                    self._save(loaded, store, source, result)
+        else:  # no store, or a text no file reads as: linted as it is
             found: list[str] = []
             findings = engine.lint_text(target.path, target.text, Accumulator(problems=found))
             problems += found
@@ -131,17 +131,23 @@ class KnownResults:
         path = str(source.path)
         try:
             entry = store.files([path]).get(path)
-            if entry is None or entry[0] != source.digest:
-                return None
-            findings = pickle.loads(entry[1])
-            if entry[2] != store.today:
-                store.save_files([], [path])  # used today: not pruned as unused
         except StoreUnusable:
             self._set_aside(loaded)
             return None
+        if entry is None or entry[0] != source.digest:
+            return None
+        try:
+            findings = pickle.loads(entry[1])
         except Exception:  # a damaged entry: lint again
             return None
-        return findings if isinstance(findings, list) else None
+        if not isinstance(findings, list):
+            return None
+        if entry[2] != store.today:
+            try:
+                store.save_files([], [path])  # used today: not pruned as unused
+            except StoreUnusable:
+                self._set_aside(loaded)
+        return findings
 
     def _save(self, loaded: "Loaded", store: ResultStore, source: SourceFile, result: "FileResult") -> None:
         try:

@@ -220,3 +220,11 @@ def test_a_store_locked_by_another_run_is_set_aside_then_used_again(
     changed, _ = server.lint(story, CHANGED, version=2)  # the store is opened again, and keeps it
     assert len(checked) == 3
     assert Server(workspace).lint(story, CHANGED)[0] == changed and len(checked) == 3
+
+
+def test_a_text_no_file_reads_as_is_linted_as_it_is_and_not_stored(workspace: Path, checked: list[str]) -> None:
+    story, text = workspace / "ferry.txt", STORY.replace("decade", "decade\x00")  # a NUL: a file of it reads as binary
+    first, problems = Server(workspace).lint(story, text)
+    assert not problems and "vague-sourcing" in {finding.rule for finding in first}
+    assert Server(workspace).lint(story, text)[0] == first
+    assert checked == ["ferry.txt", "ferry.txt"]

@@ -10,8 +10,11 @@ included, ``--jobs`` at its default, each run a fresh process:
 
 - a cold run without the store (``--no-cache``) and a cold run that fills
   an empty one;
-- a warm run with nothing changed (median of three), and one with ten
-  stories changed;
+- a warm run with nothing changed (median of three), and two with ten
+  stories changed: a short line added at the end of each (a paragraph too
+  short to compare: what the stories collect for the matching stays), and
+  one of each story's paragraphs edited (the matching has paragraphs to
+  move);
 - a one-story run (median of eleven) on its own, and against the whole
   corpus as an archive (``--archive``), after the run that indexes it;
 - peak memory of each run: the largest sum of resident memory over the
@@ -57,8 +60,14 @@ def run(command: list[str], cwd: Path, env: dict[str, str], output: Path | None 
     return elapsed, max(peak_tree / 2**20, own), own
 
 
-def change(story: Path) -> None:
+def add_a_line(story: Path) -> None:
     story.write_text(story.read_text(encoding="utf-8") + "The board will meet again next month, a spokesman said.\n", encoding="utf-8")
+
+
+def edit_a_paragraph(story: Path) -> None:
+    lines = story.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = "On Monday, " + lines[3][0].lower() + lines[3][1:]  # the second body paragraph
+    story.write_text("".join(lines), encoding="utf-8")
 
 
 def main(argv: list[str]) -> None:
@@ -99,13 +108,15 @@ def main(argv: list[str]) -> None:
     step = max(1, size // 10)
     changed_stories = [corpus / f"{index // 100:04d}" / f"story-{index:06d}.txt" for index in range(0, size, step)[:10]]
     originals = [story.read_bytes() for story in changed_stories]
-    try:
-        for story in changed_stories:
-            change(story)
-        changed = measure("warm, 10 stories changed", lint)
-    finally:  # the corpus as built, for the next run
-        for story, original in zip(changed_stories, originals):
-            story.write_bytes(original)
+    changed = {}
+    for name, change in (("a line added", add_a_line), ("a paragraph edited", edit_a_paragraph)):
+        try:
+            for story in changed_stories:
+                change(story)
+            changed[name] = measure(f"warm, 10 stories changed: {name}", lint)
+        finally:  # the corpus as built, for the next run
+            for story, original in zip(changed_stories, originals):
+                story.write_bytes(original)
     one = measure("one new story, plain (median of 11)", [*copydesk, "new/story.txt"], repeat=11)
     measure("one new story, --archive stories: indexing the archive", [*copydesk, "new/story.txt", "--archive", "stories"])
     against = measure(
@@ -115,7 +126,8 @@ def main(argv: list[str]) -> None:
     store = sum(path.stat().st_size for path in (work / "cache").glob("results-*"))
     print()
     print(f"warm, nothing changed / cold:      {warm / cold:6.1%} (of the cold run without the store: {warm / cold_plain:.1%})")
-    print(f"warm, 10 changed / cold:           {changed / cold:6.1%}")
+    for name, seconds in changed.items():
+        print(f"warm, 10 changed ({name}) / cold: {seconds / cold:6.1%}")
     print(f"cold filling the store / --no-cache: {cold / cold_plain:.2f}x")
     print(f"one story against the archive / plain one story: {against / one:.2f}x (finding the shared paragraph: {found})")
     print(f"warm report byte-identical to the cold one: {same}; store: {store / 2**20:.0f} MiB")

@@ -334,11 +334,11 @@ def test_what_nobody_used_for_a_month_is_pruned(project: Path, capsys: pytest.Ca
 def test_the_matching_of_unchanged_stories_is_not_redone(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linter.core import grouping
+    from linter.core import paragraph_links
 
     compared: list[int] = []
-    estimate = grouping.estimate
-    monkeypatch.setattr(grouping, "estimate", lambda a, b: compared.append(1) or estimate(a, b))
+    estimate = paragraph_links.estimate
+    monkeypatch.setattr(paragraph_links, "estimate", lambda a, b: compared.append(1) or estimate(a, b))
     cold = run(capsys, "stories", "--jobs", "1")
     cold_comparisons = len(compared)
     story = project / "stories" / "story-005.txt"

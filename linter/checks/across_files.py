@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 import zlib
 
 from linter.language import copy_shapes
 from linter.core.check import CorpusCheck, Param
-from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, carried_band_links, clusters, shared_bands
+from linter.core.grouping import BY_KEY, BY_KEY_AND_BANDS, clusters
+from linter.core.paragraph_links import Columns, link
+from linter.checks.places import Place, StoryParagraphs
 from linter.article.document import Block, Document, Role, Span
 from linter.results.findings import Finding, fingerprint
 from linter.support.similarity import bands, signature
@@ -36,23 +38,6 @@ from linter.support.textnorm import normalize
 if TYPE_CHECKING:
     from linter.core.context import RunContext
     from linter.core.rule import Rule
-
-
-class Place(NamedTuple):
-    path: Path
-    span: Span
-    key: int  # CRC-32 of the normalised text
-    sig: bytes = b""
-    closing: bool = False  # the story's last paragraph
-    record: int = 0  # in an archive, the line of the story's record (each is a story of its own)
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.span.line}"
-
-    @property
-    def story(self) -> tuple[Path, int]:
-        return self.path, self.record
 
 
 def _record(doc: Document) -> int:
@@ -165,7 +150,7 @@ class HeadlineAcrossFiles(_AcrossFiles):
 class ParagraphAcrossFiles(_AcrossFiles):
     name = "paragraph-across-files"
     summary = "A paragraph is published in several stories."
-    grouping = BY_KEY_AND_BANDS  # collects a list of Places (with signatures) a story
+    grouping = BY_KEY_AND_BANDS  # collects a StoryParagraphs a story (Places, with signatures)
     params = {
         "allow": Param("strings", (), "boilerplate that may repeat ('contributed reporting')"),
         "max_places": Param("int", 5, "how many other places a finding lists"),
@@ -175,7 +160,7 @@ class ParagraphAcrossFiles(_AcrossFiles):
         **BOILERPLATE_PARAMS,
     }
     default_scope = (Role.BODY,)
-    blank: Any = ()
+    blank: Any = StoryParagraphs("", 0, b"", b"", b"", False)
 
     def index_keys(self, item: Any) -> Iterable[bytes]:
         """A paragraph's hash and its wide MinHash bands (eight bins each):
@@ -188,7 +173,7 @@ class ParagraphAcrossFiles(_AcrossFiles):
         return keys
 
     def narrow(self, item: Any, keys: set[bytes]) -> Any:
-        return [place for place in item if not keys.isdisjoint(_archive_keys(place))]
+        return item.subset([index for index, place in enumerate(item) if not keys.isdisjoint(_archive_keys(place))])
 
     def collect(self, doc: Document) -> Any:
         places = []
@@ -201,23 +186,14 @@ class ParagraphAcrossFiles(_AcrossFiles):
                 continue
             sig = signature(block.shingles(self.options["shingle_size"]))
             places.append(Place(doc.path, block.span, _key(block.normalized), sig, block is blocks[-1], _record(doc)))
-        return places
+        return StoryParagraphs.of(doc.path, _record(doc), places)
 
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
-        # exact_links' result without a list a key: most keys are one place's,
-        # and a large run's lists were a good part of its memory.
-        places = [place for per_doc in collected for place in per_doc]
-        first_of: dict[int, int] = {}  # a key's first place, in run order
-        links: list[tuple[int, int]] = []
-        for order, place in enumerate(places):
-            first = first_of.setdefault(place.key, order)
-            if first != order:
-                links.append((order, first))
-        firsts = [(order, place.sig) for order, place in enumerate(places) if first_of[place.key] == order]
-        del first_of
-        threshold = self.options["threshold"]
-        before, after = self.carried or {}, {}
-        for band, group in shared_bands(firsts):
-            links += carried_band_links(band, group, threshold, before, after)
-        self.carried = after
+        columns = Columns.of((story.keys, story.sigs) for story in collected)
+        changed = None if self.changed is None else {index: (old.keys, old.sigs) for index, old in self.changed.items()}
+        links, self.carried = link(columns, self.options["threshold"], self.carried, changed)
+        places = {}
+        for index in {index for pair in links for index in pair}:
+            story = columns.story(index)
+            places[index] = collected[story].place(index - columns.starts[story])
         return self.report(clusters(places, links), len(collected))

@@ -199,11 +199,15 @@ class CorpusCheck(Check):
     def finish(self, collected: list[Any]) -> Iterable[Finding]:
         raise NotImplementedError
 
-    # What ``finish`` keeps for the next run with the same fingerprint (the
-    # result store holds it): set before ``finish`` (None on a cold run),
-    # replaced by it. Work that depends only on what did not change (the
-    # comparisons within a group of unchanged stories) need not be redone.
+    # What ``finish`` keeps for the next run over the same files with the
+    # same fingerprint (the result store holds it): set before ``finish``
+    # (None on a cold run), replaced by it. With it, ``changed`` holds each
+    # item that changed since that run, by index, with the item it was;
+    # every other item is as it was then. Work that depends only on what
+    # did not change (the comparisons within a group of unchanged stories)
+    # need not be redone.
     carried: Any = None
+    changed: dict[int, Any] | None = None
 
     # What a story with nothing to compare contributes to ``finish``: an
     # archive's stories that share no key with a run's count as this.

@@ -14,6 +14,7 @@ so the run after a fix lints it again).
 
 from __future__ import annotations
 
+from itertools import accumulate
 from pathlib import Path
 import pickle
 from typing import TYPE_CHECKING, Any, Callable
@@ -149,15 +150,19 @@ def _across(
             memo = False
         except Exception:  # a damaged entry: match again
             pass
-    collected = _collections(engine, store, hits, fresh, files, digests)
+    collected, counts = _collections(engine, store, hits, fresh, files, digests)
     archived: set[str] = set()
     if archive:
         from linter.core.archive_index import compare_with
 
         archived = compare_with(engine, store, archive, files, collected)
+    # A file whose collection is not the run's own (a rule failed on it) is
+    # recorded as changed: the next run matches it again.
+    now = [None if path in fresh and not fresh[path].clean else digests.get(path) for path in files]
     found: list[Finding] = []
-    for check, items in zip(engine.corpus_checks, collected):
-        check.carried = _carried(store, check.rule.id) if not archive else None
+    for index, (check, items) in enumerate(zip(engine.corpus_checks, collected)):
+        if store is not None and not archive:
+            check.carried, check.changed = _carried(store, engine, index, files, (scope, now, counts[index]))
         try:
             found += engine.unsuppressed(check.finish(items))
         except Exception as error:  # one broken rule must not stop the others
@@ -165,10 +170,11 @@ def _across(
             check.carried = None
         if store is not None and not archive and check.carried is not None:
             try:
-                store.save_carried(check.rule.id, pickle.dumps(check.carried, pickle.HIGHEST_PROTOCOL))
+                kept = (scope, now, counts[index], check.carried)
+                store.save_carried(check.rule.id, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
             except Exception:  # a store that cannot be written, or a state that cannot be kept
                 pass
-        check.carried = None
+        check.carried = check.changed = None
     if archived:
         found = [finding for finding in found if str(finding.path) not in archived]
     result.findings += found
@@ -180,15 +186,37 @@ def _across(
     return store
 
 
-def _carried(store: ResultStore | None, rule: str) -> Any:
-    """What a rule across files kept from its last matching, or None."""
-    if store is None:
-        return None
+def _carried(
+    store: ResultStore, engine: "Engine", check: int, files: list[Path], run: tuple[bytes, list[str | None], list[int]]
+) -> tuple[Any, dict[int, Any] | None]:
+    """What the ``check``-th rule across files kept from its last matching,
+    when it was over the same files (``run``: the set of files, each
+    file's digest and its number of items), and the items changed since,
+    by index, each with the item it was then (read from the files'
+    entries, still those of that run); (None, None) when there is none to
+    use."""
+    scope, digests, counts = run
     try:
-        blob = store.carried(rule)
-        return pickle.loads(blob) if blob is not None else None
+        blob = store.carried(engine.corpus_checks[check].rule.id)
+        kept_scope, kept_digests, kept_counts, state = pickle.loads(blob) if blob is not None else (None,) * 4
     except Exception:  # a store that cannot be read, or a damaged entry: match from scratch
-        return None
+        return None, None
+    if kept_scope != scope or kept_counts != counts or len(kept_digests) != len(files):
+        return None, None
+    moved = [index for index, (then, now) in enumerate(zip(kept_digests, digests)) if then is None or then != now]
+    try:
+        entries = store.collected([str(files[index]) for index in moved])
+    except StoreUnusable:
+        return None, None
+    starts = [0, *accumulate(counts)]
+    changed: dict[int, Any] = {}
+    for index in moved:
+        entry = entries.get(str(files[index]))
+        parts = stored_parts(entry[1], len(engine.corpus_checks)) if entry and entry[0] == kept_digests[index] else None
+        if parts is None or len(parts[check]) != counts[index]:
+            return None, None
+        changed.update(zip(range(starts[index], starts[index + 1]), parts[check]))
+    return state, changed
 
 
 def _collections(
@@ -198,14 +226,17 @@ def _collections(
     fresh: dict[Path, "FileResult"],
     files: list[Path],
     digests: dict[Path, str | None],
-) -> list[list[Any]]:
-    """What the rules across files collected from each file, in file order:
-    from the store for unchanged files (read a batch at a time, so that the
-    stored bytes of a whole archive are never held at once; linted again if
-    the store has lost an entry), from this run for the others."""
+) -> tuple[list[list[Any]], list[list[int]]]:
+    """What the rules across files collected from each file, in file order,
+    and how many items each file gave each rule: from the store for
+    unchanged files (read a batch at a time, so that the stored bytes of a
+    whole archive are never held at once; linted again, and kept in
+    ``fresh``, if the store has lost an entry), from this run for the
+    others."""
     from linter.results.store import BATCH
 
     collected: list[list[Any]] = [[] for _ in engine.corpus_checks]
+    counts: list[list[int]] = [[] for _ in engine.corpus_checks]
     for start in range(0, len(files), BATCH):
         batch = files[start : start + BATCH]
         stored: dict[str, tuple[str, bytes]] = {}
@@ -220,12 +251,13 @@ def _collections(
                 entry = stored.pop(str(path), None)
                 parts = stored_parts(entry[1], len(collected)) if entry and entry[0] == digests[path] else None
                 if parts is None:
-                    outcome = engine.lint_one(path)
+                    outcome = fresh[path] = engine.lint_one(path)
             if outcome is not None:
                 parts = outcome.collected
-            for items, part in zip(collected, parts):  # type: ignore[arg-type]
+            for items, given, part in zip(collected, counts, parts):  # type: ignore[arg-type]
                 items += part
-    return collected
+                given.append(len(part))
+    return collected, counts
 
 
 def _save(store: ResultStore, fresh: dict[Path, "FileResult"], stale: list[str], collected: bool) -> None:

@@ -146,10 +146,14 @@ class MappedDocument(Document):
         return [f for f in moved if not (inline and inline.silences(f.rule, f.span.line))]
 
     def collected_to_source(self, item: object) -> object:
-        """What a rule across files collected from this story (a place, or a
-        list of places: tuples with a ``span`` field), at the file's places."""
+        """What a rule across files collected from this story (a place, a
+        list of places: tuples with a ``span`` field, or a collection that
+        moves its own spans with ``map_spans``), at the file's places."""
         if isinstance(item, list):
             return [self.collected_to_source(part) for part in item]
+        map_spans = getattr(item, "map_spans", None)
+        if map_spans is not None:
+            return map_spans(self.source_map.span)
         span = getattr(item, "span", None)
         if isinstance(item, tuple) and isinstance(span, Span):
             return item._replace(span=self.source_map.span(span))  # type: ignore[attr-defined]

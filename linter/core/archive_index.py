@@ -5,14 +5,20 @@ and do not report on.
 What the rules across files collect from the archived stories is kept in
 the result store with an index of its keys (a paragraph's hash and MinHash
 bands, a headline's hash), so that a run reads only the archived stories
-that share a key with its own. The index is brought up to date at the
-start of each run: the archive's folders and its stories are stat-ed (one
-call a story, by its name in its open folder: about 80 ms for 50,000
-stories), and when a folder changed (a story added, removed, renamed or
-replaced, as ``git`` and most editors write files) or a story did
-(rewritten in place, as some editors, ``cp`` and scripts write files), the
-archive's files are listed and stat-ed again and those whose size, time or
-inode changed are read again.
+that share a key with its own: a one-story run against a large archive
+costs about what a one-story run does. The index is brought up to date at
+the start of each run: the archive's folders are stat-ed, and only when one
+changed (a story added, removed, renamed or replaced, as ``git`` and most
+editors write files) are its files listed and stat-ed, and those whose
+size, time or inode changed read again. The archived stories a run
+matches (those sharing a key with its own) are stat-ed too, and one that
+changed is read again before it is compared: a run never names an archived
+story for copy it no longer holds, and compares its new copy. What is not
+seen: a story rewritten in place to newly share copy with the run's, in a
+folder that did not otherwise change, is found only once its folder
+changes or a run lints the archive itself (``git`` checkout and pull, and
+many editors, replace a file, which changes its folder; ``cp`` onto a
+file, some editors and scripts write it in place, which does not).
 
 The files a run lints are not compared as archived copies of themselves
 (a new story saved in the archive folder is linted, not archived), and
@@ -24,17 +30,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 import pickle
-from typing import Any
+from typing import Any, Mapping
 
 from linter.article.discovery import SKIPPED_FOLDERS
 from linter.article.source import UnreadableFile, read_source
-from linter.results.store import ResultStore, StoreUnusable, stored_parts
+from linter.results.store import ArchivedRow, ResultStore, StoreUnusable, stored_parts
 from linter.support.hashing import blake2b
 
 # The engine (linter.core.engine), whose run imports this module: typed by name only.
 Engine = Any
-
-_RELATIVE = os.stat in os.supports_dir_fd  # a file stat-ed by its name in its open folder
 
 
 def compare_with(
@@ -97,19 +101,21 @@ def _from_store(
     collected: list[list[Any]],
 ) -> set[str]:
     archive, folders, stories = store.archive(str(root))
-    if folders is None or _changed(folders):
+    refreshed = folders is None or _changed(folders)
+    if refreshed:
         stories = _refresh(engine, store, archive, root)
     rows = store.archive_everything(archive) if wanted is None else store.archive_matches(archive, wanted)
+    rows = [row for row in rows if os.path.realpath(row.path) not in linted]
+    if not refreshed:
+        rows, stories = _matched_again(engine, store, archive, rows, wanted, stories)
     matched: set[str] = set()
     counts = [0] * len(collected)
-    for path, blob in rows:
-        if os.path.realpath(path) in linted:
-            continue
+    for row in rows:
         try:
-            parts = pickle.loads(blob)
+            parts = pickle.loads(row.collected)
         except Exception:  # a damaged entry: this story is not compared
             continue
-        matched.add(path)
+        matched.add(row.path)
         for index, (check, items, part) in enumerate(zip(engine.corpus_checks, collected, parts)):
             items += part if raw is None else [check.narrow(item, raw[index]) for item in part]
             counts[index] += len(part)
@@ -122,13 +128,13 @@ def _from_store(
 
 
 def _changed(folders: bytes) -> bool:
-    """Whether a folder of the archive (or the archive file), or a story in
-    it, changed since the index was brought up to date."""
+    """Whether a folder of the archive (or the archive file) changed since
+    the index was brought up to date."""
     try:
-        stamps, files = pickle.loads(folders)
+        stamps = pickle.loads(folders)
     except Exception:  # a damaged entry: read the folders again
         return True
-    if not isinstance(stamps, dict) or not isinstance(files, dict):
+    if not isinstance(stamps, dict):
         return True
     for folder, stamp in stamps.items():
         try:
@@ -136,32 +142,42 @@ def _changed(folders: bytes) -> bool:
                 return True
         except OSError:
             return True
-    return any(_files_stamp(folder, names) != stamp for folder, (names, stamp) in files.items())
+    return False
 
 
-def _files_stamp(folder: str, names: tuple[str, ...]) -> int | None:
-    """One number for the times and sizes of the files ``names`` of
-    ``folder`` (None when one cannot be stat-ed): a story rewritten in
-    place changes it, and not its folder's stamp. One stat call a file (by
-    its name in the open folder where the system allows: a shorter lookup)."""
-    try:
-        if _RELATIVE:
-            handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-            try:
-                infos = [os.stat(name, dir_fd=handle) for name in names]
-            finally:
-                os.close(handle)
-        else:
-            infos = [os.stat(os.path.join(folder, name)) for name in names]
-    except OSError:
-        return None
-    return _numbers_stamp([(info.st_mtime_ns, info.st_size) for info in infos])
-
-
-def _numbers_stamp(numbers: list[tuple[int, int]]) -> int:
-    # Numbers hash alike in every process (only strings' hashes are salted),
-    # and the index belongs to one Python (see linter.core.fingerprint).
-    return hash(tuple(numbers))
+def _matched_again(
+    engine: "Engine", store: ResultStore, archive: int, rows: list[ArchivedRow], wanted: set[int] | None, stories: int
+) -> tuple[list[ArchivedRow], int]:
+    """The matched archived files, each that changed since it was indexed
+    read again (its entry brought up to date, and kept only while it still
+    shares a key with the run), and the archive's number of stories. One
+    stat call a matched file: a rewrite in place leaves its folder alone."""
+    stale: dict[str, tuple[str, tuple[int, str, str]]] = {}
+    removed: list[int] = []
+    for row in rows:
+        try:
+            stamp = _stamp(os.stat(row.path))
+        except OSError:  # gone since the index was brought up to date
+            removed.append(row.story)
+            continue
+        if stamp != row.stamp:
+            stale[row.path] = (stamp, (row.story, row.stamp, row.digest))
+    if not stale and not removed:
+        return rows, stories
+    unchanged, added = _read_again(engine, store, stale)
+    if removed or added:
+        stories = store.update_archive(archive, None, removed, added)
+    fresh = {path: (collected, keys) for path, _, _, collected, _, keys in added}
+    gone = set(removed)
+    kept: list[ArchivedRow] = []
+    for row in rows:
+        if row.path in fresh:
+            collected, keys = fresh[row.path]
+            if wanted is None or keys & wanted:
+                kept.append(row._replace(collected=collected))
+        elif row.path in unchanged or not (row.path in stale or row.story in gone):  # not unreadable, not gone
+            kept.append(row)
+    return kept, stories
 
 
 def _stamp(info: os.stat_result) -> str:
@@ -197,36 +213,49 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
     """Bring an archive's index up to date; its number of stories. The
     stamps kept to tell whether it changed are taken before the folders are
     listed and the files read, so a change made meanwhile is seen next time."""
-    stamps = _folders(root)
+    folders = pickle.dumps(_folders(root), pickle.HIGHEST_PROTOCOL)
     known = store.archived(archive)
     current = [str(path) for path in engine.files([root])] if root.exists() else []
     listed = set(current)
     removed = [story for path, (story, _, _) in known.items() if path not in listed]
+    stale: dict[str, tuple[str, tuple[int, str, str] | None]] = {}
+    for path in current:
+        try:
+            stamp = _stamp(os.stat(path))
+        except OSError:
+            continue
+        previous = known.get(path)
+        if previous is None or previous[1] != stamp:
+            stale[path] = (stamp, previous)
+    _, added = _read_again(engine, store, stale)
+    return store.update_archive(archive, folders, removed, added)
+
+
+def _read_again(
+    engine: "Engine", store: ResultStore, stale: Mapping[str, tuple[str, tuple[int, str, str] | None]]
+) -> tuple[set[str], list[tuple[str, str, str, bytes, int, set[int]]]]:
+    """Read the ``stale`` files (path: their new stat stamp, and the (id,
+    stamp, digest) of their entry, None when new): the paths of those whose
+    bytes did not change (given their new stamp in the store), and (path,
+    stamp, digest, pickled collection, stories, keys) of the others, to be
+    stored. An unreadable file is in neither."""
+    unchanged: set[str] = set()
     restamped: list[tuple[str, int]] = []
     reread: dict[str, tuple[str, str]] = {}  # path: (stamp, digest) of files to collect from
     texts: dict[str, str] = {}
-    numbers: dict[str, tuple[list[str], list[tuple[int, int]]]] = {}  # by folder: its stories' names, times and sizes
-    for path in current:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        stamp = _stamp(info)
-        names, values = numbers.setdefault(os.path.dirname(path), ([], []))
-        names.append(os.path.basename(path))
-        values.append((info.st_mtime_ns, info.st_size))
-        previous = known.get(path)
-        if previous is not None and previous[1] == stamp:
-            continue
+    for path, (stamp, previous) in stale.items():
         try:
             source = read_source(Path(path), engine.config.max_file_size)
         except UnreadableFile:
             continue
         if previous is not None and previous[2] == source.digest:
+            unchanged.add(path)
             restamped.append((stamp, previous[0]))
             continue
         reread[path] = (stamp, source.digest)
         texts[path] = source.text
+    if restamped:
+        store.restamp_archived(restamped)
     linted = store.collected(list(reread))  # a run that linted the archive collected from it already
     added = []
     for path, (stamp, digest) in reread.items():
@@ -237,11 +266,7 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
         keys = _keys(engine, parts) or set()
         stories = len(parts[0]) if parts else 0
         added.append((path, stamp, digest, pickle.dumps(parts, pickle.HIGHEST_PROTOCOL), stories, keys))
-    if restamped:
-        store.restamp_archived(restamped)
-    files = {folder: (tuple(names), _numbers_stamp(values)) for folder, (names, values) in numbers.items()}
-    folders = pickle.dumps((stamps, files), pickle.HIGHEST_PROTOCOL)
-    return store.update_archive(archive, folders, removed, added)
+    return unchanged, added
 
 
 def _read_all(engine: "Engine", root: Path, linted: set[str], collected: list[list[Any]]) -> set[str]:

@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 import pickle
 import time
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from linter.support import cache
 from linter.support.hashing import blake2b
@@ -82,6 +82,24 @@ def _name(path: str) -> bytes:
 
 def _path(name: bytes) -> str:
     return name.decode("utf-8", "surrogateescape")
+
+
+class ArchivedRow(NamedTuple):
+    """An archived file as the index holds it: its collection and what
+    tells whether the file changed since it was read."""
+
+    path: str
+    story: int  # its id in the index
+    stamp: str  # its size, time and inode when it was read
+    digest: str
+    collected: bytes  # pickled: what the rules across files collected from it
+
+
+_ARCHIVED_ROW = "path, id, stamp, digest, collected"
+
+
+def _archived_rows(rows: list[Any]) -> list[ArchivedRow]:
+    return [ArchivedRow(_path(path), int(story), stamp, digest, collected) for path, story, stamp, digest, collected in rows]
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -253,13 +271,14 @@ class ResultStore:
     def update_archive(
         self,
         archive: int,
-        folders: bytes,
+        folders: bytes | None,
         removed: list[int],
         added: list[tuple[str, str, str, bytes, int, set[int]]],
     ) -> int:
         """Forget the ``removed`` files (by id), add (path, stamp, digest,
-        pickled collection, stories, keys) ones, store the folders' stamps,
-        and return the archive's number of stories."""
+        pickled collection, stories, keys) ones, store the folders' stamps
+        (unless None: kept as they are), and return the archive's number of
+        stories."""
         import sqlite3
 
         try:
@@ -279,7 +298,7 @@ class ResultStore:
                         [(archive, key, story) for key in keys],
                     )
                 (stories,) = self.db.execute("SELECT COALESCE(SUM(stories), 0) FROM archived WHERE archive = ?", (archive,)).fetchone()
-                self.db.execute("UPDATE archives SET folders = ?, stories = ? WHERE id = ?", (folders, stories, archive))
+                self.db.execute("UPDATE archives SET folders = COALESCE(?, folders), stories = ? WHERE id = ?", (folders, stories, archive))
             return int(stories)
         except (sqlite3.Error, ValueError, OverflowError) as error:
             raise StoreUnusable(str(error)) from None
@@ -297,23 +316,22 @@ class ResultStore:
         """New stat stamps for (stamp, id) files whose bytes did not change."""
         self._write([("UPDATE archived SET stamp = ? WHERE id = ?", rows)])
 
-    def archive_matches(self, archive: int, keys: set[int]) -> list[tuple[str, bytes]]:
-        """(path, pickled collection) of each archived file holding one of
-        ``keys``, in path order."""
+    def archive_matches(self, archive: int, keys: set[int]) -> list[ArchivedRow]:
+        """Each archived file holding one of ``keys``, in path order."""
         ids: set[int] = set()
         for chunk in _chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
             ids.update(row[0] for row in self._query(f"SELECT story FROM archive_keys WHERE archive = ? AND key IN ({marks})", [archive, *chunk]))
-        found: list[tuple[str, bytes]] = []
+        found: list[ArchivedRow] = []
         for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
-            found += [(_path(path), blob) for path, blob in self._query(f"SELECT path, collected FROM archived WHERE id IN ({marks})", chunk)]
+            found += _archived_rows(self._query(f"SELECT {_ARCHIVED_ROW} FROM archived WHERE id IN ({marks})", chunk))
         return sorted(found)
 
-    def archive_everything(self, archive: int) -> list[tuple[str, bytes]]:
-        """(path, pickled collection) of every archived file, in path order:
-        for rules across files that give no keys to look up."""
-        return sorted((_path(path), blob) for path, blob in self._query("SELECT path, collected FROM archived WHERE archive = ?", [archive]))
+    def archive_everything(self, archive: int) -> list[ArchivedRow]:
+        """Every archived file, in path order: for rules across files that
+        give no keys to look up."""
+        return sorted(_archived_rows(self._query(f"SELECT {_ARCHIVED_ROW} FROM archived WHERE archive = ?", [archive])))
 
     def close(self) -> None:
         try:

@@ -13,7 +13,9 @@ machine weighs on both alike.
 
 ``--after-arg`` gives this checkout's command an option the other may not
 know: ``--after-arg=--no-cache`` compares cold runs once this checkout keeps
-a result store (its warmed store would otherwise answer every run).
+a result store (its warmed store would otherwise answer every run), and
+``--before-arg`` the other's (``--before-arg=--no-cache`` when it keeps one
+too).
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ def _timed(command: list[str], cwd: Path, cache: Path) -> float:
     return time.perf_counter() - start
 
 
-def side_by_side(commands: dict[str, list[str]], args: list[str], runs: int, work: Path, after_args: list[str]) -> dict[str, float]:
-    """Median seconds of each version's ``check ARGS``, run in turn."""
-    lines = {name: [*command, "check", *args, *(after_args if name == "after" else [])] for name, command in commands.items()}
+def side_by_side(commands: dict[str, list[str]], args: list[str], runs: int, work: Path, own_args: dict[str, list[str]]) -> dict[str, float]:
+    """Median seconds of each version's ``check ARGS`` (and its own), run in turn."""
+    lines = {name: [*command, "check", *args, *own_args[name]] for name, command in commands.items()}
     times: dict[str, list[float]] = {name: [] for name in commands}
     for name, line in lines.items():  # warm each version's caches
         _timed(line, work, work / f"cache-{name}")
@@ -65,6 +67,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("other", type=Path, help="the other checkout, with its own .venv")
     parser.add_argument("sizes", type=int, nargs="*", default=[1, 500, 2000])
     parser.add_argument("--after-arg", action="append", default=[], help="an option for this checkout's command only")
+    parser.add_argument("--before-arg", action="append", default=[], help="an option for the other checkout's command only")
     args = parser.parse_args(argv)
     other = args.other.resolve()
     here = Path(__file__).resolve().parent.parent
@@ -72,14 +75,14 @@ def main(argv: list[str]) -> None:
     work = Path(tempfile.mkdtemp(prefix="copydesk-compare-"))
     # Every shipped rule, those off in their pack's defaults too.
     (work / ".copydesk.yaml").write_text("packs: [newsroom]\nselect: ['*']\n")
-    print(f"before: {other}\nafter:  {here} {' '.join(args.after_arg)}".rstrip())
+    print(f"before: {other} {' '.join(args.before_arg)}".rstrip() + f"\nafter:  {here} {' '.join(args.after_arg)}".rstrip())
     for size in args.sizes:
         folder = corpus(size)
         if size == 1:
             target, runs = [str(next(folder.rglob("*.txt")))], ONE_FILE_RUNS
         else:
             target, runs = [str(folder), "--format", "json"], CORPUS_RUNS
-        medians = side_by_side(commands, target, runs, work, args.after_arg)
+        medians = side_by_side(commands, target, runs, work, {"before": args.before_arg, "after": args.after_arg})
         before, after = medians["before"], medians["after"]
         print(f"{size:>6} article{'s' if size != 1 else ' '}: before {before:7.3f} s, after {after:7.3f} s "
               f"(median of {runs}): after/before {after / before:.3f}", flush=True)

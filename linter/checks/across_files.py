@@ -53,8 +53,8 @@ def _key(folded: str) -> int:
 ARCHIVE_BAND_ROWS = 8
 
 
-def _archive_keys(place: Place) -> list[bytes]:
-    return [b"=" + place.key.to_bytes(4, "big"), *bands(place.sig, ARCHIVE_BAND_ROWS)]
+def _archive_keys(key: int, sig: bytes) -> list[bytes]:
+    return [b"=" + key.to_bytes(4, "big"), *bands(sig, ARCHIVE_BAND_ROWS)]
 
 
 def _mostly_quoted(block: Block, words: int) -> bool:
@@ -168,12 +168,12 @@ class ParagraphAcrossFiles(_AcrossFiles):
         others, and paragraphs that only share a sentence seldom do (the
         narrow bands of ``finish`` would hand back most of an archive)."""
         keys = set()
-        for place in item:
-            keys.update(_archive_keys(place))
+        for key, sig in item.columns():
+            keys.update(_archive_keys(key, sig))
         return keys
 
     def narrow(self, item: Any, keys: set[bytes]) -> Any:
-        return item.subset([index for index, place in enumerate(item) if not keys.isdisjoint(_archive_keys(place))])
+        return item.subset([index for index, (key, sig) in enumerate(item.columns()) if not keys.isdisjoint(_archive_keys(key, sig))])
 
     def collect(self, doc: Document) -> Any:
         places = []

@@ -87,9 +87,22 @@ class StoryParagraphs:
         sig = self.sigs[index * width : (index + 1) * width]
         return Place(Path(self.path), span, key, sig, self.closing and index == count - 1, self.record)
 
+    def columns(self) -> Iterator[tuple[int, bytes]]:
+        """Each paragraph's key and signature, in order."""
+        width = len(self.sigs) // len(self) if self.keys else 0
+        return ((key, self.sigs[index * width : (index + 1) * width]) for index, key in enumerate(array("I", self.keys)))
+
     def subset(self, indexes: list[int]) -> "StoryParagraphs":
         """The story with only the paragraphs at ``indexes`` (in order)."""
-        return StoryParagraphs.of(Path(self.path), self.record, [self.place(index) for index in indexes])
+        keys, width, span = array("I", self.keys), len(self.sigs) // max(len(self), 1), _SPAN_FIELDS * 8
+        return StoryParagraphs(
+            self.path,
+            self.record,
+            array("I", [keys[index] for index in indexes]).tobytes(),
+            b"".join(self.sigs[index * width : (index + 1) * width] for index in indexes),
+            b"".join(self.spans[index * span : (index + 1) * span] for index in indexes),
+            self.closing and bool(indexes) and indexes[-1] == len(self) - 1,
+        )
 
     def map_spans(self, move: Callable[[Span], Span]) -> "StoryParagraphs":
         """The story with each span moved by ``move`` (a rendered story's

@@ -2,7 +2,11 @@
 the same fingerprint (see linter.core.fingerprint) is not parsed or checked
 again. Its findings, and what the rules across files collected from it,
 come from the result store (linter.results.store); only the matching across
-files runs again, and not even that when no file of the run changed.
+files runs again, and not even that when no file of the run changed. When
+the run's files are those of the last run, each rule across files is given
+what it kept of that matching (``CorpusCheck.carried``) and the items
+changed since, with what they were (``CorpusCheck.changed``), so that it
+redoes only what those can have moved.
 
 A result is kept only when it is the run's own: not for a file that could
 not be read, nor one on which a rule failed or ran out of time (those are

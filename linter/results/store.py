@@ -126,6 +126,8 @@ class ResultStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 connection = _connect(path, wait)
+            except sqlite3.OperationalError:  # locked by another run's write, say: its store, not ours to delete
+                raise
             except sqlite3.DatabaseError:  # not a database, or another one: start again
                 _delete(path)
                 connection = _connect(path, wait)

@@ -34,7 +34,7 @@ from typing import Any, Mapping
 
 from linter.article.discovery import SKIPPED_FOLDERS
 from linter.article.source import UnreadableFile, read_source
-from linter.results.store import ArchivedRow, ResultStore, StoreUnusable, stored_parts
+from linter.results.store import BATCH, ArchivedRow, ResultStore, StoreUnusable, stored_parts
 from linter.support.hashing import blake2b
 
 # The engine (linter.core.engine), whose run imports this module: typed by name only.
@@ -227,8 +227,11 @@ def _refresh(engine: "Engine", store: ResultStore, archive: int, root: Path) -> 
         previous = known.get(path)
         if previous is None or previous[1] != stamp:
             stale[path] = (stamp, previous)
-    _, added = _read_again(engine, store, stale)
-    return store.update_archive(archive, folders, removed, added)
+    paths = list(stale)
+    for start in range(0, len(paths), BATCH):  # a batch at a time: never the whole archive's texts and collections at once
+        _, added = _read_again(engine, store, {path: stale[path] for path in paths[start : start + BATCH]})
+        store.update_archive(archive, None, [], added)
+    return store.update_archive(archive, folders, removed, [])
 
 
 def _read_again(

@@ -34,6 +34,16 @@ def engine_for(style: str = "nyt", select: tuple[str, ...] = (), packs: tuple[st
     return _ENGINES[key]
 
 
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of copydesk run
+    in this process with ``args``."""
+    from linter.cli import main
+
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
 def lint(
     text: str, name: str = "story.txt", style: str = "nyt", select: tuple[str, ...] = (), packs: tuple[str, ...] = ()
 ) -> list[Finding]:

@@ -14,17 +14,12 @@ import pytest
 
 from linter.cli import main
 from linter.core.config import load_config
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_cli
 
 DEFECTIVE = EXAMPLES / "defective.txt"
 CLEAN = EXAMPLES / "clean.md"
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z-]+) (?P<message>.+)$")
 
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +29,7 @@ def no_stray_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_defective_example_lists_every_fault_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(DEFECTIVE)], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE)], capsys)
     assert code == 1
     *lines, fixable, summary = out.splitlines()
     assert fixable == "[*] 2 fixable with `--fix`; 3 more with `--fix --unsafe-fixes`."
@@ -51,11 +46,11 @@ def test_defective_example_lists_every_fault_and_exits_1(capsys: pytest.CaptureF
 
 
 def test_clean_article_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["check", str(CLEAN)], capsys) == (0, "No problems found in 1 file.\n", "")
+    assert run_cli(["check", str(CLEAN)], capsys) == (0, "No problems found in 1 file.\n", "")
 
 
 def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(DEFECTIVE), "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE), "--format", "json"], capsys)
     assert code == 1
     findings = json.loads(out)
     assert findings and all(
@@ -70,13 +65,13 @@ def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str
 
 
 def test_select_ignore_and_fail_on(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(DEFECTIVE), "--select", "name-*", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE), "--select", "name-*", "--format", "json"], capsys)
     assert {f["rule"] for f in json.loads(out)} == {"name-first-reference", "name-subsequent-reference"}
-    code, out, _ = run(["check", str(DEFECTIVE), "--ignore", "name-*,vague-sourcing", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE), "--ignore", "name-*,vague-sourcing", "--format", "json"], capsys)
     assert not {f["rule"] for f in json.loads(out)} & {"name-first-reference", "vague-sourcing"}
-    code, out, _ = run(["check", str(DEFECTIVE), "--select", "missing-credit"], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE), "--select", "missing-credit"], capsys)
     assert code == 0, "an info finding does not fail the run by default"
-    code, out, _ = run(["check", str(DEFECTIVE), "--select", "missing-credit", "--fail-on", "info"], capsys)
+    code, out, _ = run_cli(["check", str(DEFECTIVE), "--select", "missing-credit", "--fail-on", "info"], capsys)
     assert code == 1
 
 
@@ -87,20 +82,20 @@ def test_style_ap_changes_the_name_rules(tmp_path: Path, capsys: pytest.CaptureF
         "Vladimir Putin said on Monday that the talks would resume. Putin did not say when.\n\n"
         "Mr. Putin spoke after a meeting in Moscow.\n"
     )
-    code, out, _ = run(["check", str(story), "--style", "ap", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(story), "--style", "ap", "--format", "json"], capsys)
     assert [(f["rule"], f["line"], f["column"]) for f in json.loads(out)] == [("name-subsequent-reference", 7, 1)]
-    code, out, _ = run(["check", str(story), "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(story), "--format", "json"], capsys)
     assert {(f["rule"], f["line"]) for f in json.loads(out)} == {
         ("name-first-reference", 5), ("name-subsequent-reference", 5)
     }
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["check", str(tmp_path / "missing.txt")], capsys)
+    code, _, err = run_cli(["check", str(tmp_path / "missing.txt")], capsys)
     assert code == 2 and "no such file or folder" in err
-    code, _, err = run(["check", str(CLEAN), "--format", "yaml"], capsys)
+    code, _, err = run_cli(["check", str(CLEAN), "--format", "yaml"], capsys)
     assert code == 2 and "unknown format 'yaml'" in err
-    code, _, err = run(["check", str(CLEAN), "--style", "guardian"], capsys)
+    code, _, err = run_cli(["check", str(CLEAN), "--style", "guardian"], capsys)
     assert code == 2 and "unknown house style 'guardian'" in err
     with pytest.raises(SystemExit) as caught:
         main(["check", "--fail-on", "fatal"])
@@ -116,17 +111,17 @@ def test_config_is_found_walking_up_and_errors_name_the_line(
     story.write_text(DEFECTIVE.read_text())
     (desk / ".copydesk.yaml").write_text("# house settings\nignore: [missing-credit]\nseverity:\n  vague-sourcing: error\n")
     monkeypatch.chdir(desk / "stories")
-    code, out, _ = run(["check", "story.txt", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", "story.txt", "--format", "json"], capsys)
     findings = json.loads(out)
     assert "missing-credit" not in {f["rule"] for f in findings}
     assert {f["severity"] for f in findings if f["rule"] == "vague-sourcing"} == {"error"}
 
     (desk / ".copydesk.yaml").write_text("style: nyt\nfail_no: error\n")
-    code, _, err = run(["check", "story.txt"], capsys)
+    code, _, err = run_cli(["check", "story.txt"], capsys)
     assert code == 2
     assert err == f"copydesk: error: {desk / '.copydesk.yaml'}:2: unknown setting 'fail_no' (did you mean 'fail_on'?)\n"
     # The parsed config is cached: a second run reports the same place.
-    assert run(["check", "story.txt"], capsys)[2] == err
+    assert run_cli(["check", "story.txt"], capsys)[2] == err
 
 
 def test_pyproject_tool_table_is_a_config(
@@ -134,7 +129,7 @@ def test_pyproject_tool_table_is_a_config(
 ) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.copydesk]\nstyle = "ap"\nselect = ["name-*"]\n')
     (tmp_path / "story.txt").write_text("Talks Resume\n\nVladimir Putin spoke. Later, Mr. Putin left.\n")
-    code, out, _ = run(["check", "story.txt", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", "story.txt", "--format", "json"], capsys)
     assert [(f["rule"], f["column"]) for f in json.loads(out)] == [("name-subsequent-reference", 30)]
 
 
@@ -145,7 +140,7 @@ def test_walking_folders_skips_hidden_ignored_and_unknown_files(tmp_path: Path, 
     for name in ("2026/a.md", "2026/b.txt", ".drafts/c.md", "node_modules/d.md", "skipped/e.md", "2026/old/f.txt", "2026/g.py"):
         (root / name).write_text(DEFECTIVE.read_text())
     (root / ".gitignore").write_text("skipped/\n# comment\n2026/old/f.txt\n")
-    code, out, _ = run(["check", str(root), "--select", "duplicated-headline", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(root), "--select", "duplicated-headline", "--format", "json"], capsys)
     assert sorted(Path(f["path"]).relative_to(root).as_posix() for f in json.loads(out)) == ["2026/a.md", "2026/b.txt"]
 
 
@@ -153,7 +148,7 @@ def test_unreadable_files_are_findings_not_crashes(tmp_path: Path, capsys: pytes
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 opens\n".encode("latin-1"))
     (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nBody.\n")
-    code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", str(tmp_path), "--format", "json"], capsys)
     assert code == 1
     got = {(Path(f["path"]).name, f["rule"], f["message"]) for f in json.loads(out)}
     assert ("binary.txt", "unreadable-file", "binary file, not an article; not linted") in got
@@ -162,15 +157,15 @@ def test_unreadable_files_are_findings_not_crashes(tmp_path: Path, capsys: pytes
 
 
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["rules"], capsys)
+    code, out, _ = run_cli(["rules"], capsys)
     assert code == 0
     assert len(out.splitlines()) == 19
     assert re.search(r"^repeated-paragraph\s+core\s+error\s+A paragraph repeats", out, re.M)
-    code, out, _ = run(["explain", "vague-sourcing"], capsys)
+    code, out, _ = run_cli(["explain", "vague-sourcing"], capsys)
     assert code == 0
     for heading in ("What it checks:", "Why:", "Example:", "Fix:"):
         assert heading in out
-    code, _, err = run(["explain", "vague-sorcing"], capsys)
+    code, _, err = run_cli(["explain", "vague-sorcing"], capsys)
     assert code == 2 and "did you mean 'vague-sourcing'" in err
 
 
@@ -223,7 +218,7 @@ def test_a_run_with_warm_caches_needs_neither_pyyaml_nor_openssl(tmp_path: Path)
 
 
 def test_the_collector_is_off_for_start_up_and_on_for_linting(tmp_path: Path) -> None:
-    """run() turns the garbage collector off; building the engine freezes
+    """run_cli() turns the garbage collector off; building the engine freezes
     what start-up made and turns it back on before any article is read."""
     probe = (
         "import gc, sys\nfrom linter.cli import commands as cli\nfrom linter.core import engine\n"

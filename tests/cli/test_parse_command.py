@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.cli import main
+from conftest import run_cli
 
 STORY = (
     "Harbor vote delayed; \n"
@@ -21,11 +21,6 @@ STORY = (
 )
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
 
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
@@ -35,7 +30,7 @@ def story(tmp_path: Path) -> Path:
 
 
 def test_json_gives_every_block_sentence_and_quotation_with_its_span(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["parse", str(story), "--format", "json"], capsys)
+    code, out, _ = run_cli(["parse", str(story), "--format", "json"], capsys)
     assert code == 0
     model = json.loads(out)
     assert [(b["role"], b["text"]) for b in model["blocks"]] == [
@@ -59,7 +54,7 @@ def test_json_gives_every_block_sentence_and_quotation_with_its_span(story: Path
 
 
 def test_text_lists_blocks_with_their_spans(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["parse", str(story)], capsys)
+    code, out, _ = run_cli(["parse", str(story)], capsys)
     assert code == 0
     lines = out.splitlines()
     assert lines[1] == "1:1-1:21  headline: Harbor vote delayed;"
@@ -68,6 +63,6 @@ def test_text_lists_blocks_with_their_spans(story: Path, capsys: pytest.CaptureF
 
 
 def test_a_file_that_cannot_be_read_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["parse", str(tmp_path / "missing.txt")], capsys)
+    code, _, err = run_cli(["parse", str(tmp_path / "missing.txt")], capsys)
     assert code == 2
     assert "missing.txt" in err

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.cli import main
+from conftest import run_cli
 
 STORY = (
     "Council Backs Budget\n\nBy Ana Ruiz\n\n"
@@ -16,11 +16,6 @@ STORY = (
     "Blair added that the vote would come on Friday.\n"
 )
 
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
@@ -34,7 +29,7 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_each_path_takes_its_own_style(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (desk / ".copydesk.yaml").write_text('style: british\nselect: ["name-*"]\nstyles_by_path:\n  "sport/*": ap\n')
-    code, out, _ = run(["check", "news", "sport", "--format", "json"], capsys)
+    code, out, _ = run_cli(["check", "news", "sport", "--format", "json"], capsys)
     found = [(Path(f["path"]).parent.name, f["rule"], f["message"]) for f in json.loads(out)]
     # News in British style: the bare "Blair" is wrong. Sport in AP style:
     # "Mr Blair" is wrong, the bare surname right.
@@ -49,7 +44,7 @@ def test_the_style_given_on_the_command_line_applies_to_every_file(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (desk / ".copydesk.yaml").write_text('style: british\nselect: ["name-*"]\nstyles_by_path:\n  "sport/*": ap\n')
-    _, out, _ = run(["check", "news", "sport", "--style", "ap", "--format", "json"], capsys)
+    _, out, _ = run_cli(["check", "news", "sport", "--style", "ap", "--format", "json"], capsys)
     assert {f["message"].split("; ")[1] for f in json.loads(out)} == {"ap style is “Blair”."}
 
 
@@ -68,7 +63,7 @@ def test_a_bad_style_by_path_names_the_line(
     desk: Path, capsys: pytest.CaptureFixture[str], config: str, line: int, message: str
 ) -> None:
     (desk / ".copydesk.yaml").write_text(config)
-    code, _, err = run(["check", "news"], capsys)
+    code, _, err = run_cli(["check", "news"], capsys)
     assert code == 2
     assert err.startswith(f"copydesk: error: {desk / '.copydesk.yaml'}:{line}: {message}")
 
@@ -79,7 +74,7 @@ def test_a_style_s_full_stop_setting_is_validated(desk: Path, capsys: pytest.Cap
         "honorific_full_stop: sometimes\n"
     )
     (desk / ".copydesk.yaml").write_text("style: gazette\nstyles: [gazette.yaml]\n")
-    code, _, err = run(["check", "news"], capsys)
+    code, _, err = run_cli(["check", "news"], capsys)
     assert code == 2
     assert err == f"copydesk: error: {desk / 'gazette.yaml'}:4: honorific_full_stop: must be true or false\n"
 
@@ -87,6 +82,6 @@ def test_a_style_s_full_stop_setting_is_validated(desk: Path, capsys: pytest.Cap
 def test_a_registry_s_plain_form_keeps_the_surname(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     registry = tmp_path / "desk.yaml"
     registry.write_text("people:\n  - name: George W. Bush\n    surname: Bush\n    plain: George Walker\n")
-    code, _, err = run(["names", "check", str(registry)], capsys)
+    code, _, err = run_cli(["names", "check", str(registry)], capsys)
     assert code == 2
     assert err == f"copydesk: error: {registry}:4: plain: must be the name as known, with the surname 'Bush'\n"

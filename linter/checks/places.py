@@ -75,13 +75,17 @@ class StoryParagraphs:
     def __len__(self) -> int:
         return len(self.keys) // 4
 
+    @property
+    def _sig_width(self) -> int:
+        """The bytes of one paragraph's signature."""
+        return len(self.sigs) // len(self) if self.keys else 0
+
     def __iter__(self) -> Iterator[Place]:
         return (self.place(index) for index in range(len(self)))
 
     def place(self, index: int) -> Place:
         """The story's ``index``-th paragraph to compare."""
-        count = len(self)
-        width = len(self.sigs) // count
+        count, width = len(self), self._sig_width
         span = Span(*array("q", self.spans[index * _SPAN_FIELDS * 8 : (index + 1) * _SPAN_FIELDS * 8]))
         key = array("I", self.keys[index * 4 : index * 4 + 4])[0]
         sig = self.sigs[index * width : (index + 1) * width]
@@ -89,12 +93,12 @@ class StoryParagraphs:
 
     def columns(self) -> Iterator[tuple[int, bytes]]:
         """Each paragraph's key and signature, in order."""
-        width = len(self.sigs) // len(self) if self.keys else 0
+        width = self._sig_width
         return ((key, self.sigs[index * width : (index + 1) * width]) for index, key in enumerate(array("I", self.keys)))
 
     def subset(self, indexes: list[int]) -> "StoryParagraphs":
         """The story with only the paragraphs at ``indexes`` (in order)."""
-        keys, width, span = array("I", self.keys), len(self.sigs) // max(len(self), 1), _SPAN_FIELDS * 8
+        keys, width, span = array("I", self.keys), self._sig_width, _SPAN_FIELDS * 8
         return StoryParagraphs(
             self.path,
             self.record,

@@ -165,8 +165,9 @@ def _across(
     now = [None if path in fresh and not fresh[path].clean else digests.get(path) for path in files]
     found: list[Finding] = []
     for index, (check, items) in enumerate(zip(engine.corpus_checks, collected)):
+        run = (scope, now, counts[index])  # what the matching was over: kept with what it carries
         if store is not None and not archive:
-            check.carried, check.changed = _carried(store, engine, index, files, (scope, now, counts[index]))
+            check.carried, check.changed = _carried(store, engine, index, files, run)
         try:
             found += engine.unsuppressed(check.finish(items))
         except Exception as error:  # one broken rule must not stop the others
@@ -174,8 +175,7 @@ def _across(
             check.carried = None
         if store is not None and not archive and check.carried is not None:
             try:
-                kept = (scope, now, counts[index], check.carried)
-                store.save_carried(check.rule.id, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
+                store.save_carried(check.rule.id, pickle.dumps((*run, check.carried), pickle.HIGHEST_PROTOCOL))
             except Exception:  # a store that cannot be written, or a state that cannot be kept
                 pass
         check.carried = check.changed = None
